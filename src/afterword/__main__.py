@@ -1,0 +1,5 @@
+"""`python -m afterword`."""
+
+from afterword.cli import main
+
+raise SystemExit(main())

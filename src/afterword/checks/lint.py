@@ -1,0 +1,254 @@
+"""Guidance lint: GUIDANCE.md content rules (C1–C12) as checks with ids citing their rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from afterword.checks import lint_people
+from afterword.checks.layout import Ctx, layout, pattern
+from afterword.checks.news import classify_news, trouble_spans
+from afterword.checks.textutil import EN_WORD, PLACEHOLDER, content_terms, coverage, enclosing_sentence, norm
+from afterword.models import Interviewer, Issue, Notes, Person
+
+# scenario → (paragraphs min, max, words max (en), characters max (ja))
+LIMITS: dict[str, tuple[int, int, int, int]] = {
+    "thank-you": (3, 5, 250, 600),
+    "status-check": (1, 3, 120, 300),
+    "final-follow-up": (1, 3, 120, 300),
+    "rejection-reply": (1, 3, 120, 300),
+    "recruiter-thanks": (3, 8, 350, 900),
+    "recruiter-nudge": (1, 3, 100, 250),
+    "recruiter-keep-in-touch": (1, 4, 150, 350),
+}
+PHONE_LIMIT = (170, 450)
+THANKS_SCENARIOS = ("thank-you", "recruiter-thanks")
+
+
+def _size(ctx: Ctx) -> int:
+    text = ctx.content
+    return len(re.sub(r"\s", "", text)) if ctx.language == "ja" else len(EN_WORD.findall(text))
+
+
+def rule_length(ctx: Ctx) -> None:
+    """C3: three to five short paragraphs; long emails burden the reader."""
+    unit = "characters" if ctx.language == "ja" else "words"
+    size = _size(ctx)
+    if ctx.channel == "phone":
+        limit = PHONE_LIMIT[ctx.language == "ja"]
+        if size > limit:
+            ctx.add("C9-length", f"The call script is {size} {unit}; keep it under {limit} so it "
+                    "can be said in a minute (GUIDANCE C9: a short call script).")
+        return
+    if ctx.scenario not in LIMITS:
+        return
+    lo, hi, words, chars = LIMITS[ctx.scenario]
+    limit = chars if ctx.language == "ja" else words
+    if size > limit:
+        ctx.add("C3-length", f"The body is {size} {unit}; a {ctx.scenario} note should stay under "
+                f"{limit} — cut what the reader does not need (GUIDANCE C3: long emails burden the "
+                "reader).", ctx.lay.content[0], 0)
+    n = len(ctx.lay.paragraphs)
+    if not lo <= n <= hi:
+        ctx.add("C3-paragraphs", f"The body has {n} paragraph{'s' * (n != 1)}; aim for {lo}–{hi} "
+                f"short ones (GUIDANCE C3: thanks, reflection, self-PR, thanks again — concise).",
+                ctx.lay.content[0], 0)
+
+
+def rule_thanks(ctx: Ctx) -> None:
+    """C1: thank at the start and again at the end."""
+    if ctx.scenario not in (*THANKS_SCENARIOS, "rejection-reply") or ctx.channel == "phone":
+        return
+    paras = ctx.lay.paragraphs
+    thanks = pattern("thanks", ctx.language)
+    if not paras or not any(thanks.search(p.text) for p in paras):
+        ctx.add("C1-thanks", "The note never says thank you; thank them at the start and again "
+                "at the end (GUIDANCE C1: thank twice, be respectful).", ctx.lay.content[0], 0,
+                "error")
+        return
+    if ctx.scenario == "rejection-reply":
+        return
+    first = paras[0].text if ctx.language == "en" or len(paras) < 2 else paras[0].text + paras[1].text
+    if not thanks.search(first):
+        ctx.add("C1-thanks", "Open with thanks for their time (GUIDANCE C1: thank at the start "
+                "and again at the end).", paras[0].start, 0)
+    if len(paras) > 1 and not any(thanks.search(p.text) for p in paras[-2:]):
+        ctx.add("C1-thanks", "Close by thanking them again (GUIDANCE C1: thank at the start and "
+                "again at the end).", paras[-1].start, 0)
+
+
+def _best_cover(phrases: list[str], ctx: Ctx) -> float:
+    draft_terms = content_terms(ctx.content, ctx.language)
+    return max((coverage(p, draft_terms, ctx.language) for p in phrases), default=0.0)
+
+
+def rule_topics(ctx: Ctx) -> None:
+    """C2: reference at least one topic discussed."""
+    if ctx.scenario != "thank-you" or ctx.notes is None:
+        return
+    topics = ctx.notes.topics_for(ctx.recipient) if ctx.recipient else ctx.notes.topics_discussed
+    if ctx.recipient is None:
+        topics = [*ctx.notes.topics_discussed, *(t for i in ctx.notes.interviewers for t in i.topics)]
+    if topics and _best_cover(topics, ctx) < 0.5:
+        ctx.add("C2-topic", "Mention something specific you discussed, e.g. “"
+                f"{topics[0]}” (GUIDANCE C2: specifics show you listened).", ctx.lay.content[0], 0)
+
+
+def rule_skill(ctx: Ctx) -> None:
+    """C4: add the skill the interview missed, with its concrete result."""
+    if ctx.scenario != "thank-you" or ctx.notes is None or ctx.channel == "phone":
+        return
+    text = norm(ctx.content)
+    for skill in ctx.notes.skills_not_mentioned[:1]:
+        if norm(skill.skill) not in text:
+            ctx.add("C4-skill", f"Add what the interview missed: {skill.skill}"
+                    + (f" ({skill.result})" if skill.result else "")
+                    + " (GUIDANCE C4: a concrete project, your role, the result).",
+                    ctx.lay.content[0], 0)
+        elif skill.result and _best_cover([skill.result], ctx) < 0.5:
+            ctx.add("C4-skill", f"Say what {skill.skill} achieved: “{skill.result}” (GUIDANCE C4: "
+                    "a concrete result, ideally a number).", ctx.lay.content[0], 0)
+
+
+def rule_news(ctx: Ctx) -> None:
+    """C5: never mention a scandal, lawsuit, layoff, breach, bad results or other trouble."""
+    spans = trouble_spans(ctx.body)
+    if ctx.notes:
+        company = content_terms(ctx.notes.company.name, ctx.language)
+        draft_terms = content_terms(ctx.body, ctx.language)
+        for item in ctx.notes.company.news:
+            if classify_news(item.text) != "negative":
+                continue
+            key = content_terms(item.text, ctx.language) - company
+            hit = key & draft_terms
+            if len(hit) >= 2 and len(hit) / max(len(key), 1) >= 0.4:
+                at = min(_find_term(ctx.body, t) for t in hit)
+                spans.append(enclosing_sentence(ctx.body, at))
+    seen: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        s, e = enclosing_sentence(ctx.body, start)
+        if any(a <= start < b for a, b in seen):
+            continue
+        seen.append((s, e))
+        ctx.add("C5-news", f"“{ctx.body[s:e].strip()[:60]}” mentions trouble at the company; "
+                "leave it out (GUIDANCE C5: positive news only — never a scandal, lawsuit, "
+                "layoff, breach or bad results).", s, e - s, "error")
+
+
+def _find_term(body: str, term: str) -> int:
+    m = re.search(re.escape(term), body, re.IGNORECASE)
+    return m.start() if m else len(body)
+
+
+def _flag_all(ctx: Ctx, key: str, rule: str, message: str, severity: str = "error") -> None:
+    for m in pattern(key, ctx.language).finditer(ctx.body):
+        s, e = enclosing_sentence(ctx.body, m.start())
+        ctx.add(rule, message.format(found=m.group(0)), s, e - s, severity)  # type: ignore[arg-type]
+
+
+def rule_scolding(ctx: Ctx) -> None:
+    """C6: a follow-up does not scold or remind them that they are late."""
+    _flag_all(ctx, "scolding", "C6-scolding", "“{found}” reads as a reproach; use the stated "
+              "timeframe as the reason to write, neutrally (GUIDANCE C6: brief and friendly, "
+              "never scold).")
+
+
+def rule_assume_job(ctx: Ctx) -> None:
+    """C7: never assume the job."""
+    if ctx.role == "recruiter":
+        return
+    _flag_all(ctx, "assume_job", "C7-assume-job", "“{found}” assumes you have the job; speak of "
+              "the role as a possibility (GUIDANCE C7: warm words are not an offer).")
+    if ctx.notes is None or ctx.notes.outcome is None or ctx.notes.outcome.result != "offer":
+        _flag_all(ctx, "assume_job_soft", "C7-assume-job", "“{found}” can read as assuming the "
+                  "job; “I would welcome the chance to work with you” is safer (GUIDANCE C7).",
+                  "warning")
+
+
+def rule_placeholders(ctx: Ctx) -> None:
+    """Seed-template placeholders must never survive into a sent draft."""
+    for m in PLACEHOLDER.finditer(ctx.body):
+        ctx.add("placeholder", f"“{m.group(0)}” is a leftover placeholder; replace it with the "
+                "real text (GUIDANCE: placeholders must never survive into a sent draft).",
+                m.start(), len(m.group(0)), "error")
+    if PLACEHOLDER.search(ctx.subject):
+        ctx.add("placeholder", f"Subject: “{PLACEHOLDER.search(ctx.subject).group(0)}” "  # type: ignore[union-attr]
+                "is a leftover placeholder; replace it with the real text.", 0, 0, "error")
+
+
+def rule_subject(ctx: Ctx) -> None:
+    """Email needs a short subject that names the purpose; a call script has none (C9)."""
+    limit = 40 if ctx.language == "ja" else 70
+    if ctx.channel == "phone":
+        if ctx.subject.strip():
+            ctx.add("C9-channel", "This is a phone follow-up: write a short call script, not an "
+                    "email with a subject (GUIDANCE C9: use the channel of the last contact).")
+        if re.match(r"\s*(dear|hi|hello)\b[^,\n]{0,40},\s*\n", ctx.body, re.IGNORECASE):
+            ctx.add("C9-channel", "The call script opens like a letter; open the call with who "
+                    "you are and why you are calling (GUIDANCE C9).", 0, 0, "info")
+        return
+    subject = ctx.subject.strip()
+    if not subject:
+        ctx.add("subject", "Add a subject line that names the purpose (GUIDANCE, Japanese/"
+                "business email conventions: a subject that names the purpose).", 0, 0)
+    elif len(subject) > limit:
+        ctx.add("subject", f"Subject: {len(subject)} characters; keep it under {limit} so it "
+                "reads in an inbox (GUIDANCE C3: concise).", 0, 0)
+
+
+def rule_rejection(ctx: Ctx) -> None:
+    """C10: a rejection reply is short and gracious, and asks to be kept in mind."""
+    if ctx.scenario != "rejection-reply":
+        return
+    _flag_all(ctx, "reconsider", "C10-rejection", "“{found}” argues with the decision; accept "
+              "it graciously (GUIDANCE C10: short, proportional, thank them).")
+    if not pattern("keep_in_mind", ctx.language).search(ctx.content):
+        ctx.add("C10-rejection", "Ask them to keep you in mind for fitting roles, freelance or "
+                "part-time included (GUIDANCE C10).", ctx.lay.content[1], 0)
+
+
+def rule_recruiter(ctx: Ctx) -> None:
+    """C11 feedback and next step in a recruiter thank-you; C12 no hard sell."""
+    if ctx.scenario == "recruiter-keep-in-touch":
+        _flag_all(ctx, "hard_sell", "C12-hard-sell", "“{found}” is a hard sell; keep it a "
+                  "thank-you note (GUIDANCE C12: no hard sell).", "warning")
+    if ctx.scenario != "recruiter-thanks" or ctx.notes is None:
+        return
+    fb, nxt = ctx.notes.feedback, ctx.notes.next_step
+    at = ctx.lay.content[0]
+    for label, items in (("positive", fb.positive if fb else []), ("more", fb.more if fb else [])):
+        if items and _best_cover(items, ctx) < 0.4:
+            ctx.add("C11-feedback", f"Include the {label} feedback, e.g. “{items[0]}” (GUIDANCE "
+                    "C11: feedback as positive and more points).", at, 0)
+    if nxt and nxt.prepare and _best_cover(nxt.prepare, ctx) < 0.4:
+        ctx.add("C11-next-step", f"Say what to prepare for the next round, e.g. “{nxt.prepare[0]}”"
+                " (GUIDANCE C11: who they will meet, likely questions).", at, 0)
+    if not pattern("invite", ctx.language).search(ctx.content):
+        ctx.add("C11-next-step", "Invite them explicitly to the next step (GUIDANCE C11: an "
+                "explicit invitation to proceed).", ctx.lay.content[1], 0)
+
+
+RULES: tuple[Callable[[Ctx], None], ...] = (
+    rule_length, rule_thanks, rule_topics, rule_skill, rule_news, rule_scolding, rule_assume_job,
+    rule_placeholders, rule_subject, rule_rejection, rule_recruiter,
+    lint_people.rule_greeting, lint_people.rule_signoff, lint_people.rule_japanese,
+)
+
+
+def lint(
+    subject: str,
+    body: str,
+    *,
+    language: str,
+    notes: Notes | None = None,
+    scenario: str | None = None,
+    channel: str = "email",
+    recipient: Person | Interviewer | None = None,
+) -> list[Issue]:
+    """All guidance-lint issues for a draft; scenario rules run only when the scenario is known."""
+    sender = notes.sender.name if notes else ""
+    ctx = Ctx(subject, body, language, notes, scenario, channel, recipient,
+              layout(body, language, sender))
+    for rule in RULES:
+        rule(ctx)
+    return ctx.issues

@@ -1,0 +1,90 @@
+"""Input lint: problems in the notes worth knowing before any prompt is built."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from afterword.checks.news import classify_news, is_instruction_like
+from afterword.models import Issue, Notes, Severity
+
+PERSONAL_DOMAINS = re.compile(
+    r"@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|"
+    r"gmx|mail|yandex|fastmail|zoho|docomo\.ne|ezweb\.ne|softbank\.ne|i\.softbank)\.",
+    re.IGNORECASE,
+)
+
+
+def _issue(field: str, message: str, severity: Severity = "warning", rule: str = "") -> Issue:
+    return Issue(source="guidance", rule=rule, message=message, severity=severity, field=field)
+
+
+def _free_text(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """(field path, text) for every string in the notes."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, v in value.items():
+            yield from _free_text(v, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _free_text(v, f"{path}[{i}]")
+
+
+def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
+    """Warnings about the notes: negative news, instruction-like text, missing essentials."""
+    issues: list[Issue] = []
+    for i, item in enumerate(notes.company.news):
+        if classify_news(item.text) == "negative":
+            issues.append(_issue(
+                f"company.news[{i}].text",
+                f"“{item.text}” is negative news; it will be left out of drafts (GUIDANCE C5: "
+                "positive news only).", rule="C5-news"))
+    for path, text in _free_text(notes.model_dump(mode="json"), ""):
+        if is_instruction_like(text):
+            issues.append(_issue(
+                path, "this reads like an instruction to the model, not a note; it will be "
+                "treated as plain text — reword or remove it.", "error", "instruction-like"))
+    if notes.sender_role == "candidate":
+        for i, person in enumerate(notes.interviewers):
+            if person.email and PERSONAL_DOMAINS.search(person.email):
+                issues.append(_issue(
+                    f"interviewers[{i}].email", f"{person.email} looks like a personal address; "
+                    "write to their work address (GUIDANCE C9: never to a personal one).",
+                    rule="C9-channel"))
+    issues += _missing(notes, scenario)
+    return issues
+
+
+def _missing(notes: Notes, scenario: str | None) -> list[Issue]:
+    out = []
+    has_topics = notes.topics_discussed or any(i.topics for i in notes.interviewers)
+    if scenario == "thank-you" and not has_topics:
+        out.append(_issue("topics_discussed", "no topics discussed: a thank-you needs one "
+                          "specific to reference — add what you talked about (GUIDANCE C2).",
+                          rule="C2-topic"))
+    if scenario == "thank-you" and not notes.skills_not_mentioned:
+        out.append(_issue("skills_not_mentioned", "add a skill the interview missed, with a "
+                          "concrete result, to strengthen the note (GUIDANCE C4).", "info",
+                          "C4-skill"))
+    if scenario in ("status-check", "final-follow-up") and not notes.decision_timeline:
+        out.append(_issue("decision_timeline", f"a {scenario} uses the stated timeframe as the "
+                          "reason to write — add what they said, e.g. “within 2 weeks” "
+                          "(GUIDANCE T2, C6).", rule="C6-timeline"))
+    if scenario == "rejection-reply":
+        if notes.outcome is None or notes.outcome.result != "rejected":
+            out.append(_issue("outcome.result", "a rejection reply needs `outcome` "
+                              "{result: \"rejected\"} (GUIDANCE C10).", rule="C10-rejection"))
+        elif not notes.outcome.warm:
+            out.append(_issue("outcome.warm", "reply to a rejection only where the interviewer "
+                              "clearly believed in you — set `warm: true` if they did "
+                              "(GUIDANCE C10).", "info", "C10-rejection"))
+    if scenario == "recruiter-thanks":
+        fb = notes.feedback
+        if fb is None or not (fb.positive or fb.more):
+            out.append(_issue("feedback", "recruiter thanks carry feedback as positive and "
+                              "more points — add `feedback` (GUIDANCE C11).", rule="C11-feedback"))
+        if notes.next_step is None or not (notes.next_step.who or notes.next_step.prepare):
+            out.append(_issue("next_step", "say who they will meet next and what to prepare — "
+                              "add `next_step` (GUIDANCE C11).", rule="C11-next-step"))
+    return out

@@ -1,0 +1,120 @@
+"""`afterword check` (issues in a draft) and `afterword validate` (problems in notes)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from afterword.errors import InputError
+
+if TYPE_CHECKING:
+    from afterword.models import Issue
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    check = sub.add_parser(
+        "check",
+        help="check a draft: grammar, typos, guidance, facts not in the notes",
+        description="Check a draft (a `Subject:` line, a blank line, then the body). "
+        "Exit 0 when no issue is an error, 1 when one is, 2 on bad input.",
+    )
+    check.add_argument("file", nargs="?", default="-", metavar="FILE|-",
+                       help="draft text file, or - for stdin (default)")
+    check.add_argument("--lang", choices=("en", "ja"), help="language (default: detected)")
+    check.add_argument("--notes", metavar="NOTES.json",
+                       help="notes the draft is based on: enables grounding and name checks")
+    check.add_argument("--scenario", help="scenario the draft is for: enables its content rules")
+    check.add_argument("--channel", choices=("email", "phone"), default="email")
+    check.add_argument("--json", action="store_true", help="print {checker, issues} as JSON")
+    check.add_argument("--download-languagetool", action="store_true",
+                       help="allow downloading LanguageTool for a local server (consent)")
+    check.set_defaults(handler=run_check)
+
+    validate = sub.add_parser(
+        "validate",
+        help="validate notes: schema, negative news, instruction-like text, missing essentials",
+        description="Exit 0 when no issue is an error, 1 when one is, 2 on schema errors.",
+    )
+    validate.add_argument("notes", metavar="NOTES.json")
+    validate.add_argument("--scenario", help="scenario to check the notes' essentials for "
+                          "(default: the one the notes call for next)")
+    validate.add_argument("--json", action="store_true", help="print {issues} as JSON")
+    validate.set_defaults(handler=run_validate)
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file", "check the path") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the draft ({exc.__class__.__name__})") from None
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _print_issues(issues: list[Issue], text: str, base: int, name: str) -> None:
+    for issue in issues:
+        where = f"{name}:" + ("%d:%d" % _line_col(text, base + issue.offset) if not issue.field
+                             else issue.field)
+        print(f"{where}: {issue.severity} [{issue.source}/{issue.rule}] {issue.message}")
+        shown = [f"“{r}”" if r else "(delete)" for r in issue.replacements[:3]]
+        if shown:
+            print(f"    suggestion: {', '.join(shown)}")
+    errors = sum(i.severity == "error" for i in issues)
+    print(f"{len(issues)} issue{'s' * (len(issues) != 1)}, {errors} error{'s' * (errors != 1)}",
+          file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from afterword.checks import check_text, detect_language, split_subject
+    from afterword.checks.grammar import make_checker
+    from afterword.config import load_settings
+    from afterword.models import load_notes
+    from afterword.scenarios import check_scenario
+
+    notes = load_notes(args.notes) if args.notes else None
+    text = _read(args.file)
+    if not text.strip():
+        raise InputError(f"{args.file}: the draft is empty", "pass a file with the draft text")
+    scenario = check_scenario(notes, args.scenario, args.notes) if notes and args.scenario else None
+    if args.scenario and notes is None:
+        raise InputError("--scenario needs --notes", "pass the notes the draft is based on")
+    lang = args.lang or (notes.language if notes else detect_language(text))
+    grammar = make_checker(load_settings().checks, lang, allow_download=args.download_languagetool)
+    report = check_text(text, language=lang, notes=notes, grammar=grammar, scenario=scenario,
+                        channel=args.channel)
+    if args.json:
+        print(json.dumps({"checker": report.checker,
+                          "issues": [i.model_dump(exclude_none=True) for i in report.issues]},
+                         ensure_ascii=False, indent=2))
+    else:
+        _, body = split_subject(text)
+        name = "<stdin>" if args.file == "-" else args.file
+        print(f"checker: {report.checker}", file=sys.stderr)
+        _print_issues(report.issues, text, len(text) - len(body), name)
+    return 1 if report.has_errors else 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from afterword.checks.validate import validate_notes
+    from afterword.models import load_notes
+    from afterword.scenarios import check_scenario, infer_scenario
+
+    notes = load_notes(args.notes)
+    scenario = check_scenario(notes, args.scenario, args.notes) if args.scenario else None
+    issues = validate_notes(notes, scenario or infer_scenario(notes))
+    if args.json:
+        print(json.dumps({"issues": [i.model_dump(exclude_none=True) for i in issues]},
+                         ensure_ascii=False, indent=2))
+    else:
+        _print_issues(issues, "", 0, args.notes)
+    return 1 if any(i.severity == "error" for i in issues) else 0

