@@ -23,8 +23,13 @@ MINIMAL = {
 
 def test_every_sample_validates() -> None:
     names = sorted(p.name for p in SAMPLES.glob("*.json"))
-    assert {"en_thank_you.json", "en_status_check.json", "en_rejection.json", "ja_thank_you.json",
-            "ja_recruiter_casual.json"} <= set(names)
+    assert {
+        "en_thank_you.json",
+        "en_status_check.json",
+        "en_rejection.json",
+        "ja_thank_you.json",
+        "ja_recruiter_casual.json",
+    } <= set(names)
     for path in SAMPLES.glob("*.json"):
         load_notes(path)
 
@@ -95,8 +100,13 @@ def test_scenario_is_inferred(sample: str, expected: str) -> None:
 
 
 def test_cadence_moves_with_follow_ups() -> None:
-    sent = {**MINIMAL, "follow_ups": [{"date": "2026-11-01", "scenario": "thank-you"},
-                                      {"date": "2026-11-20", "scenario": "status-check"}]}
+    sent = {
+        **MINIMAL,
+        "follow_ups": [
+            {"date": "2026-11-01", "scenario": "thank-you"},
+            {"date": "2026-11-20", "scenario": "status-check"},
+        ],
+    }
     assert infer_scenario(parse_notes(sent)) == "final-follow-up"
 
 

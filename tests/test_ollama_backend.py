@@ -7,6 +7,7 @@ import socket
 import time
 
 import pytest
+from conftest import FIXTURES, SAMPLES
 from pytest_httpserver import HTTPServer
 from werkzeug import Request as WRequest
 from werkzeug import Response
@@ -18,8 +19,6 @@ from afterword.config import OllamaSettings, Settings
 from afterword.errors import BackendError
 from afterword.models import load_notes
 from afterword.prompts import build_prompt
-
-from conftest import FIXTURES, SAMPLES
 
 OLLAMA = FIXTURES / "ollama"
 STREAM_LINES = (OLLAMA / "chat_stream.ndjson").read_text(encoding="utf-8").splitlines()
@@ -38,11 +37,15 @@ def _request() -> Request:
     notes = load_notes(SAMPLES / "en_thank_you.json")
     person = notes.interviewers[0]
     prompt = build_prompt(notes, "thank-you", "warm", "email", person)
-    return Request(prompt, notes, "thank-you", "warm", "email", person, temperature=0.2, seed=42, max_tokens=300)
+    return Request(
+        prompt, notes, "thank-you", "warm", "email", person, temperature=0.2, seed=42, max_tokens=300
+    )
 
 
 def _backend(server: HTTPServer, model: str | None = "llama3.2", read_timeout: float = 10.0) -> OllamaBackend:
-    settings = OllamaSettings(host=server.url_for("/").rstrip("/"), read_timeout=read_timeout, connect_timeout=1)
+    settings = OllamaSettings(
+        host=server.url_for("/").rstrip("/"), read_timeout=read_timeout, connect_timeout=1
+    )
     return OllamaBackend(settings, model)
 
 
@@ -180,4 +183,3 @@ def test_auto_falls_back_to_offline_with_a_notice() -> None:
 def test_context_window_grows_with_the_prompt() -> None:
     assert context_size(1000, 400) == 2048
     assert context_size(12000, 400) == 5120
-

@@ -30,7 +30,9 @@ sys.exit(code)
 def _audit(*args: str) -> tuple[int, list[list[str]]]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     env.pop("OLLAMA_HOST", None)
-    out = subprocess.run([sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, timeout=120
+    )
     line = next(x for x in out.stdout.splitlines() if x.startswith("AUDIT"))
     return out.returncode, json.loads(line[5:])
 

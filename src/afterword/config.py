@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from afterword.errors import InputError
 
 APP = "afterword"
 
@@ -76,11 +79,11 @@ class Settings(BaseSettings):
 
     backend: Literal["auto", "ollama", "offline", "embedded"] = "auto"
     tone: Literal["formal", "warm", "concise", "enthusiastic"] = "warm"
-    ollama: OllamaSettings = OllamaSettings()
-    embedded: EmbeddedSettings = EmbeddedSettings()
-    checks: CheckSettings = CheckSettings()
-    planner: PlannerSettings = PlannerSettings()
-    ui: UISettings = UISettings()
+    ollama: OllamaSettings = Field(default_factory=OllamaSettings)
+    embedded: EmbeddedSettings = Field(default_factory=EmbeddedSettings)
+    checks: CheckSettings = Field(default_factory=CheckSettings)
+    planner: PlannerSettings = Field(default_factory=PlannerSettings)
+    ui: UISettings = Field(default_factory=UISettings)
 
     @classmethod
     def settings_customise_sources(
@@ -96,4 +99,16 @@ class Settings(BaseSettings):
 
 
 def load_settings() -> Settings:
-    return Settings()
+    """Settings, or one clear InputError naming the config file or variable at fault."""
+    path = config_dir() / "config.toml"
+    try:
+        return Settings()
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{path}: invalid TOML ({exc})", "fix the syntax or move the file away") from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        raise InputError(
+            f"{path} or AFTERWORD_{key.upper().replace('.', '__')}: `{key}`: {err['msg'].lower()}",
+            "fix or remove that setting",
+        ) from None

@@ -115,7 +115,7 @@ class Notes(_Strict):
     company: Company
     position: Text
     interviewers: list[Interviewer] = []
-    interview: Interview = Interview()
+    interview: Interview = Field(default_factory=Interview)
     topics_discussed: list[Text] = []
     skills_not_mentioned: list[Skill] = []
     decision_timeline: str | None = None

@@ -74,7 +74,7 @@ def _repair_prompt(prompt: Prompt, draft_text: str, issues: Iterable[Issue]) -> 
     problems = "\n".join(f"- {i.message}" for i in issues)
     return Prompt(
         system=prompt.system,
-        user=f"{prompt.user}\n\nYour previous draft:\n\"\"\"\n{draft_text}\n\"\"\"\n"
+        user=f'{prompt.user}\n\nYour previous draft:\n"""\n{draft_text}\n"""\n'
         f"It has these problems; rewrite it so none remain:\n{problems}",
     )
 

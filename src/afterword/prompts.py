@@ -51,7 +51,9 @@ def _interview_line(notes: Notes) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def context(notes: Notes, scenario: str, tone: str, channel: str, recipient: Person | Interviewer) -> dict[str, Any]:
+def context(
+    notes: Notes, scenario: str, tone: str, channel: str, recipient: Person | Interviewer
+) -> dict[str, Any]:
     """The facts a template may use. Private notes are never included."""
     sender = notes.sender
     return {

@@ -34,11 +34,14 @@ def infer_scenario(notes: Notes) -> str:
 def check_scenario(notes: Notes, scenario: str, source: str = "notes") -> str:
     """Reject unknown scenarios and ones that do not fit the sender's role."""
     if scenario not in SCENARIOS:
-        raise InputError(f"--scenario {scenario!r}: unknown scenario", f"choose one of: {', '.join(SCENARIOS)}")
+        raise InputError(
+            f"--scenario {scenario!r}: unknown scenario", f"choose one of: {', '.join(SCENARIOS)}"
+        )
     allowed = RECRUITER_SCENARIOS if notes.sender_role == "recruiter" else CANDIDATE_SCENARIOS
     if scenario not in allowed:
         raise InputError(
-            f"{source}: field `sender_role` is {notes.sender_role!r}, but {scenario!r} is not one of its scenarios",
+            f"{source}: field `sender_role` is {notes.sender_role!r}; "
+            f"{scenario!r} is not one of its scenarios",
             f"choose one of: {', '.join(allowed)}",
         )
     return scenario

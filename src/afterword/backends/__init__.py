@@ -40,7 +40,9 @@ def make_backend(
     from afterword.errors import BackendError
 
     if not reachable(settings.ollama):
-        notice(f"afterword: Ollama is not running at {settings.ollama.host}; drafting with the offline composer")
+        notice(
+            f"afterword: Ollama is not running at {settings.ollama.host}; drafting with the offline composer"
+        )
         return OfflineBackend()
     backend = OllamaBackend(settings.ollama, model)
     try:

@@ -90,7 +90,9 @@ class EmbeddedBackend:
                     text += chunk
                     yield chunk
         except (RuntimeError, ValueError) as exc:
-            raise BackendError(f"the embedded model failed: {exc}", "try a shorter prompt", partial=text) from None
+            raise BackendError(
+                f"the embedded model failed: {exc}", "try a shorter prompt", partial=text
+            ) from None
         finally:
             stats.total_s = time.perf_counter() - start
         stats.prompt_tokens = self.count_tokens(prompt.text)

@@ -106,7 +106,11 @@ class OllamaBackend:
         text = ""
         try:
             for part in self.client.chat(
-                model=model, messages=messages, stream=True, options=options, keep_alive=self.settings.keep_alive
+                model=model,
+                messages=messages,
+                stream=True,
+                options=options,
+                keep_alive=self.settings.keep_alive,
             ):
                 chunk = part.message.content or ""
                 if chunk:

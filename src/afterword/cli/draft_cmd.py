@@ -74,7 +74,10 @@ def run_draft(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         shaped = [
-            {**d.model_dump(mode="json", exclude={"checks"}), "checks": [i.model_dump(exclude_none=True) for i in d.checks]}
+            {
+                **d.model_dump(mode="json", exclude={"checks"}),
+                "checks": [i.model_dump(exclude_none=True) for i in d.checks],
+            }
             for d in drafts
         ]
         out = shaped[0] if len(shaped) == 1 else {"drafts": shaped}

@@ -199,7 +199,7 @@ def _kind_words(f: Facts) -> str:
         return f"“{words}”"
     swap = {"he": "you", "she": "you", "his": "your", "him": "you", "He": "You", "She": "You",
             "His": "Your"}
-    out = " ".join(swap.get(w, w) for w in words.split())
+    out = " ".join(swap.get(w, w) for w in words.split()).replace(" and you ", " and that you ")
     return out[0].lower() + out[1:] if out[:1].isupper() and out[1:2].islower() else out
 
 

@@ -86,11 +86,15 @@ def news_line(f: Facts, tone: str) -> str:
     """One positive news item (C5), as a "that" clause when it names the company, else quoted."""
     if not f.news:
         return ""
-    lead = {"formal": "I was also pleased to read", "warm": "I was also happy to read",
-            "concise": "I also saw", "enthusiastic": "It was also great to read"}[tone]
+    if tone == "enthusiastic":
+        lead, end = "Congratulations, too, on", "!"
+    else:
+        lead, end = {"formal": "I was pleased to read", "warm": "I was happy to read",
+                     "concise": "I saw"}[tone], "."
     if f.news.lower().startswith(f.company.lower()):
-        return f"{lead} that {f.news}."
-    return f"{lead} the recent news: {f.news}."
+        news = f"the news that {f.news}" if tone == "enthusiastic" else f"that {f.news}"
+        return f"{lead} {news}{end}"
+    return f"{lead} the recent news: {f.news}{end}"
 
 
 def _story(skill: Skill, named: bool) -> str:
@@ -142,8 +146,8 @@ def skills_block(f: Facts, tone: str) -> str:
                  if f.alt == 0 else f"I'd love to bring that experience to the team at "
                  f"{f.company}."),
         "concise": "It applies directly to this role.",
-        "enthusiastic": (f"I'd be glad to bring the same energy to the {f.position} role at "
-                         f"{f.company}." if f.alt == 0 else
+        "enthusiastic": (f"I'd love the chance to bring that experience to the {f.position} role "
+                         f"at {f.company}." if f.alt == 0 else
                          f"I can already see how that experience could help at {f.company}."),
     }[tone]
     return " ".join([intro, *stories, relevance])

@@ -57,25 +57,25 @@ def thank_you(f: Facts, tone: str) -> tuple[str, str]:
     subject = f"{meeting(f)}のお礼（{job(f)} {f.sender}）"
     first = {
         "formal": [
-            f"このたびは、{job(f)}の{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
-            f"このたびはご多忙のところ、{job(f)}の{meeting(f)}の機会をいただき、誠にありがとうございました。",
+            f"このたびは、{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
+            f"このたびはご多忙のところ、{meeting(f)}の機会をいただき、誠にありがとうございました。",
         ],
         "warm": [
-            f"このたびは、{job(f)}の{meeting(f)}にてお話しする機会をいただき、ありがとうございました。"
+            f"このたびは、{meeting(f)}にてお話しする機会をいただき、ありがとうございました。"
             f"{sama(f)}とお話しでき、とても楽しい時間でした。",
-            f"このたびは、{job(f)}の{meeting(f)}にてお時間をいただき、本当にありがとうございました。"
+            f"このたびは、{meeting(f)}にてお時間をいただき、本当にありがとうございました。"
             "終始丁寧にお話しくださり、とても嬉しく思いました。",
         ],
         "concise": [
-            f"このたびは{job(f)}の{meeting(f)}にてお時間をいただき、ありがとうございました。"
+            f"このたびは{meeting(f)}にてお時間をいただき、ありがとうございました。"
             + (f"{t0}についてのお話が特に参考になりました。" if t0 else ""),
-            f"このたびは{job(f)}の{meeting(f)}の機会をいただき、ありがとうございました。"
+            f"このたびは{meeting(f)}の機会をいただき、ありがとうございました。"
             + (f"{t0}のお話を伺えたことが特に有益でした。" if t0 else ""),
         ],
         "enthusiastic": [
-            f"このたびは、{job(f)}の{meeting(f)}にてお時間をいただき、誠にありがとうございました。"
+            f"このたびは、{meeting(f)}にてお時間をいただき、誠にありがとうございました。"
             "お話を伺い、貴社で働きたいという思いが一層強くなりました。",
-            f"このたびは、{job(f)}の{meeting(f)}の機会をいただき、誠にありがとうございました。"
+            f"このたびは、{meeting(f)}の機会をいただき、誠にありがとうございました。"
             "大変楽しく、あっという間の時間でした。",
         ],
     }[tone][f.alt]
@@ -95,10 +95,10 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
     """C6: brief and friendly; the stated timeline is the reason; no scolding."""
     subject = f"選考状況のご確認（{job(f)} {f.sender}）"
     first = {
-        "formal": f"先日は{job(f)}の{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
-        "warm": f"先日は{job(f)}の{meeting(f)}にてお話しする機会をいただき、ありがとうございました。",
+        "formal": f"先日は{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
+        "warm": f"先日は{meeting(f)}にてお話しする機会をいただき、ありがとうございました。",
         "concise": f"先日は{meeting(f)}の機会をいただき、ありがとうございました。",
-        "enthusiastic": f"先日は{job(f)}の{meeting(f)}にてお時間をいただき、誠にありがとうございました。"
+        "enthusiastic": f"先日は{meeting(f)}にてお時間をいただき、誠にありがとうございました。"
                         "今も貴社への思いは変わっておりません。",
     }[tone]
     said = heard(f)
@@ -109,7 +109,7 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
         "warm": (f"{said}ので、その後のご状況はいかがかと思い、ご連絡いたしました。"
                  if said else "その後の選考のご状況はいかがでしょうか。")
         + "お手すきの際に、今後の見通しをお知らせいただけますと嬉しいです。",
-        "concise": (f"{said}ので、選考状況をお聞かせいただけますと幸いです。"
+        "concise": (f"{said}。その後の選考状況をお聞かせいただけますと幸いです。"
                     if said else "選考状況について、今後の見通しをお聞かせいただけますと幸いです。"),
         "enthusiastic": (f"{said}ので、その後の選考状況をお尋ねしたく、ご連絡いたしました。"
                          if said else "その後の選考状況について、お聞かせいただけますと幸いです。")
@@ -128,10 +128,10 @@ def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
     """T4: one last polite check that says it is the last, and wishes them well."""
     subject = f"選考状況の最後のご確認（{job(f)} {f.sender}）"
     first = {
-        "formal": f"先日は{job(f)}の{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
-        "warm": f"先日は{job(f)}の{meeting(f)}にてお話しする機会をいただき、ありがとうございました。",
+        "formal": f"先日は{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
+        "warm": f"先日は{meeting(f)}にてお話しする機会をいただき、ありがとうございました。",
         "concise": f"先日は{meeting(f)}の機会をいただき、ありがとうございました。",
-        "enthusiastic": f"先日は{job(f)}の{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
+        "enthusiastic": f"先日は{meeting(f)}にてお時間をいただき、誠にありがとうございました。",
     }[tone]
     ask = {
         "formal": "選考状況について、最後に一度だけお尋ねしたく、ご連絡いたしました。"

@@ -54,7 +54,7 @@ def recruiter_thanks(f: Facts, tone: str) -> tuple[str, str]:
         prep_lines.append(f"◆弊社の選考に進んでいただける場合に準備していただきたいこと\n{_numbered(f.prepare)}")
     if f.who:
         prep_lines.append(
-            f"選考に進んでいただける場合、次回は{f.who}とお会いいただきます。"
+            f"次回は{f.who}とお会いいただく予定です。"
             + ("上記の点はよく話題になりますので、ぜひ準備しておいてください。" if f.prepare else "")
         )
     invite = {
@@ -107,7 +107,7 @@ def recruiter_nudge(f: Facts, tone: str) -> tuple[str, str]:
 def recruiter_keep_in_touch(f: Facts, tone: str) -> tuple[str, str]:
     """C12: thanks, no hard sell, an offer to talk about their career, re-contact later."""
     subject = f"{meeting(f)}のお礼（{f.company}）"
-    talk = f"{_topics(f)}についてお話を伺えたことも、大変ありがたく思っております。" if f.topics else ""
+    talk = f"{_topics(f)}についてお話を伺うことができ、大変嬉しく思っております。" if f.topics else ""
     first = {
         "formal": f"このたびは、{meeting(f)}にお時間をいただき、誠にありがとうございました。{talk}",
         "warm": f"このたびは、{meeting(f)}にお時間をいただき、ありがとうございました。{talk}",

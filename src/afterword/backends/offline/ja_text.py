@@ -151,8 +151,8 @@ def news_line(f: Facts, tone: str) -> str:
     if not f.news:
         return ""
     return {
-        "formal": f"また、「{f.news}」というニュースを拝見し、貴社の事業にいっそう関心を深めております。",
-        "warm": f"また、「{f.news}」というニュースを拝見し、ますます貴社に惹かれております。",
+        "formal": f"「{f.news}」というニュースも拝見し、貴社の事業にいっそう関心を深めております。",
+        "warm": f"「{f.news}」というニュースも拝見し、ますます貴社に惹かれております。",
         "concise": "",
         "enthusiastic": f"「{f.news}」というニュースも拝見し、貴社の勢いを強く感じております。",
     }[tone]

@@ -1,0 +1,72 @@
+"""The offline backend: a deterministic composer that writes a complete, guidance-compliant
+follow-up from the notes alone — no model, no network, same input → same output.
+
+`compose` is the pure function; `OfflineBackend` streams its text through the Backend protocol.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+
+from afterword.backends.base import Request, Stats
+from afterword.backends.offline import en, en_recruiter, ja, ja_recruiter
+from afterword.backends.offline.common import facts
+from afterword.backends.offline.phone import call_en, call_ja
+from afterword.errors import InputError
+from afterword.models import SCENARIOS, TONES, Interviewer, Notes, Person
+
+Composer = Callable[..., tuple[str, str]]
+_EMAIL: dict[str, dict[str, Composer]] = {
+    "en": {**en.COMPOSERS, **en_recruiter.COMPOSERS},
+    "ja": {**ja.COMPOSERS, **ja_recruiter.COMPOSERS},
+}
+_WORD = re.compile(r"[A-Za-z0-9][\w'’%-]*|[\u3040-\u30ff\u3400-\u9fff]")
+
+__all__ = ["OfflineBackend", "compose", "word_count"]
+
+
+def compose(
+    notes: Notes,
+    scenario: str,
+    tone: str,
+    channel: str = "email",
+    recipient: Person | Interviewer | None = None,
+) -> tuple[str, str]:
+    """(subject, body) of the follow-up for `recipient` (default: the first one)."""
+    if scenario not in SCENARIOS:
+        raise InputError(f"unknown scenario {scenario!r}", f"choose one of: {', '.join(SCENARIOS)}")
+    if tone not in TONES:
+        raise InputError(f"unknown tone {tone!r}", f"choose one of: {', '.join(TONES)}")
+    f = facts(notes, recipient or notes.recipient())
+    if channel == "phone":
+        return (call_ja if notes.language == "ja" else call_en)(f, scenario, tone)
+    return _EMAIL[notes.language][scenario](f, tone)
+
+
+def word_count(text: str) -> int:
+    """Words in English; in Japanese each kana or kanji counts as one (no spaces to split on)."""
+    return len(_WORD.findall(text))
+
+
+class OfflineBackend:
+    """Backend protocol over `compose`: streams `Subject: …`, a blank line, then the body."""
+
+    name = "offline"
+
+    def model_name(self) -> str | None:
+        return None
+
+    def stream(self, request: Request, stats: Stats) -> Iterator[str]:
+        start = time.perf_counter()
+        subject, body = compose(
+            request.notes, request.scenario, request.tone, request.channel, request.recipient
+        )
+        text = f"Subject: {subject}\n\n{body}"
+        stats.extra["words"] = float(word_count(body))
+        for i, line in enumerate(text.splitlines(keepends=True)):
+            if i == 0:
+                stats.first_chunk_s = time.perf_counter() - start
+            yield line
+        stats.total_s = time.perf_counter() - start

@@ -1,0 +1,52 @@
+"""Upcoming follow-ups as an iCalendar file: one all-day event per due item."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from afterword.planner.rules import MOVE_ON, DueItem
+from afterword.scenarios import DESCRIPTIONS
+
+PRODID = "-//afterword//follow-up planner//EN"
+
+
+def _summary(item: DueItem) -> str:
+    what = "Move on" if item.action == MOVE_ON else f"Send {item.action}"
+    return f"{what}: {item.company} — {item.position}"
+
+
+def calendar_bytes(items: Iterable[DueItem], today: dt.date) -> bytes:
+    """An iCalendar document; overdue items are placed on `today` so they are not lost in the past."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for item in items:
+        day = max(item.due, today)
+        event = Event()
+        event.add("uid", f"{item.app_id}-{item.action}-{item.due.isoformat()}@afterword")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", _summary(item))
+        lines = [item.reason]
+        if item.overdue:
+            lines.append(f"Overdue since {item.due.isoformat()}.")
+        if item.action in DESCRIPTIONS:
+            lines.append(DESCRIPTIONS[item.action])
+        lines.append(f"Application {item.app_id}; rule {item.rule}.")
+        event.add("description", "\n".join(lines))
+        event.add("categories", ["afterword", item.rule])
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def write_ics(items: Iterable[DueItem], path: Path, today: dt.date) -> int:
+    """Write the calendar to `path`; returns how many events it holds."""
+    items = list(items)
+    path.write_bytes(calendar_bytes(items, today))
+    return len(items)

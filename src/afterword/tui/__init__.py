@@ -1,0 +1,1 @@
+"""The terminal app: thin Textual screens over the headless pipeline, store and planner."""
