@@ -191,3 +191,21 @@ def test_help_lists_commands() -> None:
     out = afterword("--help")
     for cmd in ("draft", "check", "validate", "scenarios", "models", "open"):
         assert cmd in out.stdout
+
+
+def test_draft_on_a_tracked_application_uses_what_the_store_knows(tmp_path: Path) -> None:
+    env = {"AFTERWORD_HOME": str(tmp_path)}
+    notes = str(SAMPLES / "en_status_check.json")
+    app_id = json.loads(afterword("track", notes, "--json", env=env).stdout)["id"]
+    before = json.loads(afterword("draft", notes, "--backend", "offline", "--json", env=env).stdout)
+    assert before["scenario"] == "status-check"
+    assert afterword("sent", str(app_id), "status-check", "--date", "2026-11-10", env=env).returncode == 0
+    after = json.loads(afterword("draft", notes, "--backend", "offline", "--json", env=env).stdout)
+    assert after["scenario"] == "final-follow-up"
+
+
+def test_draft_writes_nothing_when_nothing_is_tracked(tmp_path: Path) -> None:
+    out = afterword("draft", str(SAMPLES / "en_rejection.json"), "--backend", "offline",
+                    env={"AFTERWORD_HOME": str(tmp_path / "home")})
+    assert out.returncode == 0
+    assert not (tmp_path / "home").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 
 import pytest
@@ -155,15 +156,20 @@ def test_server_down_when_listing_models() -> None:
 
 
 def test_a_server_that_never_answers_times_out(httpserver: HTTPServer) -> None:
-    def slow(_req: WRequest) -> Response:
-        time.sleep(1.5)
+    release = threading.Event()
+
+    def silent(_req: WRequest) -> Response:
+        release.wait(5)
         return _ndjson(STREAM_LINES)
 
-    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(slow)
+    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(silent)
     start = time.perf_counter()
-    with pytest.raises(BackendError) as err:
-        _run(_backend(httpserver, read_timeout=0.3))
-    assert time.perf_counter() - start < 1.4
+    try:
+        with pytest.raises(BackendError) as err:
+            _run(_backend(httpserver, read_timeout=0.3))
+    finally:
+        release.set()  # free the (single-threaded) replay server for the next test
+    assert time.perf_counter() - start < 2
     assert "did not answer in time" in err.value.message
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -10,26 +11,19 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from afterword.errors import InputError
+from afterword.ids import (  # noqa: F401  (re-exported)
+    CANDIDATE_SCENARIOS,
+    RECRUITER_SCENARIOS,
+    SCENARIOS,
+    TONES,
+    ScenarioId,
+    Tone,
+)
 
 Language = Literal["en", "ja"]
 Role = Literal["candidate", "recruiter"]
 Channel = Literal["email", "phone", "text", "other"]
-ScenarioId = Literal[
-    "thank-you",
-    "status-check",
-    "final-follow-up",
-    "rejection-reply",
-    "recruiter-thanks",
-    "recruiter-nudge",
-    "recruiter-keep-in-touch",
-]
-Tone = Literal["formal", "warm", "concise", "enthusiastic"]
 Severity = Literal["error", "warning", "info"]
-
-SCENARIOS: tuple[str, ...] = ScenarioId.__args__  # type: ignore[attr-defined]
-TONES: tuple[str, ...] = Tone.__args__  # type: ignore[attr-defined]
-CANDIDATE_SCENARIOS = SCENARIOS[:4]
-RECRUITER_SCENARIOS = SCENARIOS[4:]
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -92,7 +86,7 @@ class Outcome(_Strict):
 
     result: Literal["rejected", "next-round", "offer", "withdrawn", "replied"]
     date: dt.date | None = None
-    warm: bool = Field(False, description="The interviewer clearly believed in you (C10).")
+    warm: bool = Field(default=False, description="The interviewer clearly believed in you (C10).")
     kind_words: str | None = None
 
 
@@ -170,7 +164,7 @@ class Issue(BaseModel):
     length: int = 0
     replacements: list[str] = []
     severity: Severity = "warning"
-    field: str | None = Field(None, description="Notes field path, for input lint only.")
+    field: str | None = Field(default=None, description="Notes field path, for input lint only.")
 
 
 class Draft(BaseModel):
@@ -206,13 +200,21 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return path or "(top level)"
 
 
+def _known_fields() -> set[str]:
+    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome)
+    return {name for m in (*models, Feedback, NextStep) for name in m.model_fields}
+
+
 def describe_validation_error(source: str, exc: ValidationError) -> str:
-    """One line naming the file, the first bad field and what to do."""
-    err = exc.errors()[0]
+    """One line naming the file, the first bad field and what to do (a misspelt field comes first)."""
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    err = errors[0]
     path = _field_path(err["loc"])
     kind = err["type"]
     if kind == "extra_forbidden":
-        what = f"unknown field `{path}` — check its spelling (see sample_data/ for field names)"
+        close = difflib.get_close_matches(str(err["loc"][-1]), _known_fields(), 1, 0.7)
+        fix = f"did you mean `{close[0]}`?" if close else "see sample_data/ for the field names"
+        what = f"unknown field `{path}` — {fix}"
     elif kind == "missing":
         what = f"`{path}` is required — add it"
     elif kind.startswith("date"):

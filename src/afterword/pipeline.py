@@ -130,6 +130,7 @@ class Pipeline:
             scenario=job.scenario,
             channel=job.channel,
             grammar=self.grammar,
+            recipient=job.recipient.name,
         )
         check_ms = (time.perf_counter() - t0) * 1000
         draft = Draft(

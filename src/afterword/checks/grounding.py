@@ -18,7 +18,9 @@ LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+#.-]*[A-Za-z0-9+#]|[A-Za-z]")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]{3,}")
 JA_NAME = re.compile(r"([\u4e00-\u9fff\u3005]{1,4})[ 　]?(?:[\u4e00-\u9fff\u3005]{1,4}[ 　]?)?(?=様|さん|氏)")
 JA_COMPANY = re.compile(r"株式会社|有限会社|合同会社|\(株\)|（株）")
-JA_GENERIC = frozenset({"皆", "皆さま", "各位", "客", "お客", "担当者", "ご担当者", "採用担当者", "人事担当者", "関係者"})
+JA_GENERIC = frozenset(
+    {"皆", "皆さま", "各位", "客", "お客", "担当者", "ご担当者", "採用担当者", "人事担当者", "関係者"}
+)
 LIST_MARKER = re.compile(r"^[ \t\u3000]*[0-9０-９]+[.)．、）]", re.MULTILINE)
 
 
@@ -146,7 +148,7 @@ def _ja_names(text: str, src: Sources, in_subject: bool) -> list[Issue]:
     for m in JA_COMPANY.finditer(text):
         window = norm(_without_punct(text[max(0, m.start() - 20) : m.end() + 20]))
         if not any(name in window for name in src.companies):
-            tail = re.match(r"[^\s、。,.（）()「」の]{0,15}", text[m.end() :])
+            tail = re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9&＆]{0,15}", text[m.end() :])
             token = m.group(0) + (tail.group(0) if tail else "")
             issues.append(_issue(src, "the company", token, m.start(), in_subject))
     return issues
@@ -192,4 +194,15 @@ def grounding_issues(subject: str, body: str, notes: Notes, language: str) -> li
             issues += _ja_names(masked, src, in_subject)
         else:
             issues += _en_names(masked, src, in_subject)
-    return issues
+    return _outermost(issues)
+
+
+def _outermost(issues: list[Issue]) -> list[Issue]:
+    """Drop issues whose span lies inside another's (a katakana word inside a company name)."""
+    spans = [(i.offset, i.offset + i.length) for i in issues if i.length]
+    return sorted(
+        (i for i in issues if not any(
+            s <= i.offset and i.offset + i.length <= e and (s, e) != (i.offset, i.offset + i.length)
+            for s, e in spans)),
+        key=lambda i: i.offset,
+    )

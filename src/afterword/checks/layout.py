@@ -27,7 +27,7 @@ def pattern(key: str, language: str) -> re.Pattern[str]:
     if not frags:
         return re.compile(r"(?!x)x")
     prefix = r"(?<![A-Za-z])" if language == "en" else ""
-    return re.compile("|".join(f"{prefix}(?:{f})" for f in frags), re.IGNORECASE)
+    return re.compile(prefix + "(?:" + "|".join(frags) + ")", re.IGNORECASE)
 
 
 def _greeting_end(body: str, first: Block, language: str) -> int | None:
@@ -40,7 +40,8 @@ def _greeting_end(body: str, first: Block, language: str) -> int | None:
             pos += len(line)
         return None
     line = first.text.splitlines()[0]
-    if re.match(terms()["greeting"]["en"], line.strip(), re.IGNORECASE) and len(line) <= 60:
+    short = line.rstrip().endswith((",", ":", "!")) or len(line.split()) <= 4
+    if re.match(terms()["greeting"]["en"], line.strip(), re.IGNORECASE) and short:
         return first.start + len(line)
     return None
 

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from afterword.checks import lint_people
 from afterword.checks.layout import Ctx, layout, pattern
 from afterword.checks.news import classify_news, trouble_spans
-from afterword.checks.textutil import EN_WORD, PLACEHOLDER, content_terms, coverage, enclosing_sentence, norm
+from afterword.checks.textutil import (
+    EN_WORD,
+    PLACEHOLDER,
+    content_terms,
+    coverage,
+    enclosing_sentence,
+    norm,
+    sentence_spans,
+)
 from afterword.models import Interviewer, Issue, Notes, Person
 
 # scenario → (paragraphs min, max, words max (en), characters max (ja))
@@ -115,17 +123,14 @@ def rule_news(ctx: Ctx) -> None:
     spans = trouble_spans(ctx.body)
     if ctx.notes:
         company = content_terms(ctx.notes.company.name, ctx.language)
-        draft_terms = content_terms(ctx.body, ctx.language)
-        for item in ctx.notes.company.news:
-            if classify_news(item.text) != "negative":
-                continue
-            key = content_terms(item.text, ctx.language) - company
-            hit = key & draft_terms
-            if len(hit) >= 2 and len(hit) / max(len(key), 1) >= 0.4:
-                at = min(_find_term(ctx.body, t) for t in hit)
-                spans.append(enclosing_sentence(ctx.body, at))
+        keys = [content_terms(item.text, ctx.language) - company for item in ctx.notes.company.news
+                if classify_news(item.text) == "negative"]
+        for start, end in sentence_spans(ctx.body) if keys else ():
+            said = content_terms(ctx.body[start:end], ctx.language)
+            if any(len(k & said) >= 2 and len(k & said) >= 0.3 * len(k) for k in keys):
+                spans.append((start, end))
     seen: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for start, _ in sorted(spans):
         s, e = enclosing_sentence(ctx.body, start)
         if any(a <= start < b for a, b in seen):
             continue
@@ -135,15 +140,10 @@ def rule_news(ctx: Ctx) -> None:
                 "layoff, breach or bad results).", s, e - s, "error")
 
 
-def _find_term(body: str, term: str) -> int:
-    m = re.search(re.escape(term), body, re.IGNORECASE)
-    return m.start() if m else len(body)
-
-
 def _flag_all(ctx: Ctx, key: str, rule: str, message: str, severity: str = "error") -> None:
     for m in pattern(key, ctx.language).finditer(ctx.body):
-        s, e = enclosing_sentence(ctx.body, m.start())
-        ctx.add(rule, message.format(found=m.group(0)), s, e - s, severity)  # type: ignore[arg-type]
+        ctx.add(rule, message.format(found=m.group(0)), m.start(), len(m.group(0)),
+                severity)  # type: ignore[arg-type]
 
 
 def rule_scolding(ctx: Ctx) -> None:
@@ -177,15 +177,13 @@ def rule_placeholders(ctx: Ctx) -> None:
 
 
 def rule_subject(ctx: Ctx) -> None:
-    """Email needs a short subject that names the purpose; a call script has none (C9)."""
+    """Email needs a short subject that names the purpose; a call script is not a letter (C9)."""
     limit = 40 if ctx.language == "ja" else 70
     if ctx.channel == "phone":
-        if ctx.subject.strip():
-            ctx.add("C9-channel", "This is a phone follow-up: write a short call script, not an "
-                    "email with a subject (GUIDANCE C9: use the channel of the last contact).")
-        if re.match(r"\s*(dear|hi|hello)\b[^,\n]{0,40},\s*\n", ctx.body, re.IGNORECASE):
-            ctx.add("C9-channel", "The call script opens like a letter; open the call with who "
-                    "you are and why you are calling (GUIDANCE C9).", 0, 0, "info")
+        if ctx.lay.greeting or (ctx.lay.signature and "@" in ctx.body[ctx.lay.signature[0] :]):
+            ctx.add("C9-channel", "This is a phone follow-up, but it reads like a letter (a "
+                    "greeting line or an email signature); write a short call script instead "
+                    "(GUIDANCE C9: for a phone follow-up, a call script).", 0, 0)
         return
     subject = ctx.subject.strip()
     if not subject:

@@ -23,8 +23,9 @@ def _recipient_names(ctx: Ctx) -> list[str]:
 
 
 def _valid_en(full: str) -> set[str]:
-    parts = full.split()
-    return {full.casefold(), parts[0].casefold(), parts[-1].casefold()}
+    bare = TITLES.sub("", full).strip() or full
+    parts = bare.split()
+    return {full.casefold(), bare.casefold(), parts[0].casefold(), parts[-1].casefold()}
 
 
 def rule_greeting(ctx: Ctx) -> None:
@@ -85,7 +86,8 @@ def rule_signoff(ctx: Ctx) -> None:
     name = ctx.notes.sender.name
     tail = ctx.body[ctx.lay.signature[0] :] if ctx.lay.signature else ctx.body[-80:]
     compact = tail.replace(" ", "").replace("　", "")
-    if name.replace(" ", "") in compact or name.split()[0] in tail:
+    lines = {ln.strip() for ln in tail.splitlines()}
+    if name.replace(" ", "") in compact or name.split()[0] in lines:
         return
     words = re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", tail) if ctx.language == "en" else []
     close = difflib.get_close_matches(name, words, 1, 0.6) + [
@@ -115,7 +117,7 @@ def rule_japanese(ctx: Ctx) -> None:
                     "（GUIDANCE: 日本語ビジネスメールの作法）。", ctx.lay.content[1], 0)
     if ctx.notes is not None:
         _self_intro(ctx)
-    plain = re.compile(f"(?:{'|'.join(terms()['ja_plain_endings'])})(?=[。！\n]|$)")
+    plain = re.compile(f"(?:{'|'.join(terms()['ja_plain_endings'])})(?=。)")
     if re.search(r"(です|ます)[。！]", content):
         for m in plain.finditer(content):
             at = ctx.lay.content[0] + m.start()

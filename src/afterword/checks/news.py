@@ -17,7 +17,7 @@ NewsTone = Literal["negative", "positive", "neutral"]
 
 def _compile(fragments: list[str], *, word_start: bool) -> re.Pattern[str]:
     prefix = r"(?<![A-Za-z])" if word_start else ""
-    return re.compile("|".join(f"{prefix}(?:{f})" for f in fragments), re.IGNORECASE)
+    return re.compile(prefix + "(?:" + "|".join(fragments) + ")", re.IGNORECASE)
 
 
 @cache

@@ -22,11 +22,12 @@ def _table(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
     for phrase in sorted(pairs, key=len, reverse=True):
         body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
         if language == "en":
-            body = rf"(?<![A-Za-z]){body}(?![A-Za-z])"
+            body = rf"{body}(?![A-Za-z])"
         # A phrase that is simply dropped takes its punctuation and following space with it.
         tail = r"(?:[.,!]\s*)?" if not pairs[phrase] else ""
         parts.append(f"(?:{body}){tail}")
-    return re.compile("|".join(parts), re.IGNORECASE), pairs
+    prefix = r"(?<![A-Za-z])" if language == "en" else ""
+    return re.compile(prefix + "(?:" + "|".join(parts) + ")", re.IGNORECASE), pairs
 
 
 def _match_case(found: str, alt: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 JA_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
@@ -71,6 +71,7 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A crude English stem, enough to match 'migrating' with 'migration'."""
     word = word.lower().strip("'’").removesuffix("'s")
@@ -80,20 +81,19 @@ def stem(word: str) -> str:
     return word
 
 
-def content_terms(text: str, language: str) -> set[str]:
+@lru_cache(maxsize=512)
+def content_terms(text: str, language: str) -> frozenset[str]:
     """Key terms of a phrase: English content-word stems, or Japanese character bigrams."""
     if language == "ja" or is_japanese(text):
-        terms: set[str] = set()
-        for run in JA_CONTENT.findall(unicodedata.normalize("NFKC", text)):
-            if len(run) == 1:
-                continue
-            terms.update(run[i : i + 2] for i in range(len(run) - 1))
-        return terms
+        runs = JA_CONTENT.findall(unicodedata.normalize("NFKC", text))
+        return frozenset(r[i : i + 2] for r in runs for i in range(len(r) - 1))
     common = common_en()
-    return {stem(w) for w in EN_WORD.findall(text) if w.lower() not in common and len(w) > 2}
+    return frozenset(
+        stem(w) for w in EN_WORD.findall(text) if w.lower() not in common and len(w) > 2
+    )
 
 
-def coverage(phrase: str, draft_terms: set[str], language: str) -> float:
+def coverage(phrase: str, draft_terms: frozenset[str], language: str) -> float:
     """Share of the phrase's key terms that the draft uses (0 when it has none)."""
     terms = content_terms(phrase, language)
     return len(terms & draft_terms) / len(terms) if terms else 0.0

@@ -63,8 +63,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 def _print_issues(issues: list[Issue], text: str, base: int, name: str) -> None:
     for issue in issues:
-        where = f"{name}:" + ("%d:%d" % _line_col(text, base + issue.offset) if not issue.field
-                             else issue.field)
+        line, col = _line_col(text, base + issue.offset)
+        where = f"{name}:{issue.field}" if issue.field else f"{name}:{line}:{col}"
         print(f"{where}: {issue.severity} [{issue.source}/{issue.rule}] {issue.message}")
         shown = [f"“{r}”" if r else "(delete)" for r in issue.replacements[:3]]
         if shown:
@@ -76,18 +76,20 @@ def _print_issues(issues: list[Issue], text: str, base: int, name: str) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     from afterword.checks import check_text, detect_language, split_subject
-    from afterword.checks.grammar import make_checker
     from afterword.config import load_settings
     from afterword.models import load_notes
     from afterword.scenarios import check_scenario
 
+    if args.scenario and not args.notes:
+        raise InputError("--scenario needs --notes", "pass the notes the draft is based on")
     notes = load_notes(args.notes) if args.notes else None
     text = _read(args.file)
     if not text.strip():
         raise InputError(f"{args.file}: the draft is empty", "pass a file with the draft text")
     scenario = check_scenario(notes, args.scenario, args.notes) if notes and args.scenario else None
-    if args.scenario and notes is None:
-        raise InputError("--scenario needs --notes", "pass the notes the draft is based on")
+
+    from afterword.checks.grammar import make_checker
+
     lang = args.lang or (notes.language if notes else detect_language(text))
     grammar = make_checker(load_settings().checks, lang, allow_download=args.download_languagetool)
     report = check_text(text, language=lang, notes=notes, grammar=grammar, scenario=scenario,

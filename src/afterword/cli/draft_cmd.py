@@ -6,7 +6,12 @@ import argparse
 import json
 import sys
 
-from afterword.models import SCENARIOS, TONES
+from typing import TYPE_CHECKING
+
+from afterword.ids import SCENARIOS, TONES
+
+if TYPE_CHECKING:
+    from afterword.models import Notes
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,6 +43,28 @@ def _print_checks(drafts: list) -> None:  # type: ignore[type-arg]
                 print(f"  {i.severity} [{i.rule}] {i.message}", file=sys.stderr)
 
 
+def with_history(notes: Notes) -> Notes:
+    """Notes plus what the store knows when they belong to a tracked application (sends, replies)."""
+    from afterword.config import data_dir
+    from afterword.store import Store
+    from afterword.store.db import FILE_NAME
+
+    if not (data_dir() / FILE_NAME).exists():
+        return notes
+    store = Store()
+    app_id = store.find_application(notes)
+    if app_id is None:
+        return notes
+    known = store.notes_with_history(app_id)
+    sent = {(f.date, f.scenario): f for f in [*notes.follow_ups, *known.follow_ups]}
+    return notes.model_copy(
+        update={
+            "follow_ups": sorted(sent.values(), key=lambda f: f.date),
+            "outcome": known.outcome or notes.outcome,
+        }
+    )
+
+
 def run_draft(args: argparse.Namespace) -> int:
     from afterword.backends import make_backend
     from afterword.checks.grammar import make_checker
@@ -49,7 +76,7 @@ def run_draft(args: argparse.Namespace) -> int:
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    notes = load_notes(args.notes)
+    notes = with_history(load_notes(args.notes))
     jobs = plan_jobs(
         notes,
         scenario=args.scenario,

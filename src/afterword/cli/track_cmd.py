@@ -77,8 +77,10 @@ def run_apps(args: argparse.Namespace) -> int:
         last = max(a.events, key=lambda e: (e.date, int(e.id)), default=None)
         did = f"last: {last.scenario or last.outcome} {last.date.isoformat()}" if last else "nothing sent"
         interview = a.interview_date.isoformat() if a.interview_date else "no interview date"
-        print(f"{a.id:>3}  {a.company} — {a.position}  [{a.status}]  interview {interview}, "
-              f"decision {stated}, {did}")
+        print(
+            f"{a.id:>3}  {a.company} — {a.position}  [{a.status}]  interview {interview}, "
+            f"decision {stated}, {did}"
+        )
     return 0
 
 
@@ -109,9 +111,11 @@ def run_due(args: argparse.Namespace) -> int:
     if not items:
         print("Nothing to follow up on.")
     for item in items:
-        print(f"{item.due.isoformat()}  {_when(item, today):<16} {item.action:<24} "
-              f"{item.company} — {item.position} [{item.app_id}]")
-        print(f"            {item.rule}: {item.reason}")
+        print(
+            f"{item.due.isoformat()}  {_when(item, today):<16} {item.action:<24} "
+            f"{item.company} — {item.position} [{item.app_id}]"
+        )
+        print(f"            {item.reason}")
     return 0
 
 
@@ -154,8 +158,9 @@ def run_import(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{source}: cannot read it ({exc.__class__.__name__})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: "
-                         f"{exc.msg}") from None
+        raise InputError(
+            f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
     aside = _store().import_data(data, str(source))
     print(f"Imported {len(data.get('applications', {}))} application(s) from {source}")
     if aside is not None:

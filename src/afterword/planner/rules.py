@@ -70,28 +70,43 @@ def _candidate(app: Application, today: dt.date, grace_days: int) -> tuple[str, 
     if reply is not None:
         if reply.outcome == "rejected" and reply.warm and "rejection-reply" not in sent:
             who = app.contacts[0]["name"] if app.contacts else "The interviewer"
-            return ("rejection-reply", reply.date + dt.timedelta(days=1), "C10",
-                    f"{who} was warm in the rejection of {reply.date.isoformat()}; a short "
-                    "thank-you keeps the door open (C10)")
+            return (
+                "rejection-reply",
+                reply.date + dt.timedelta(days=1),
+                "C10",
+                f"{who} was warm in the rejection of {reply.date.isoformat()}; a short "
+                "thank-you keeps the door open (C10)",
+            )
         return None
     check_due, check_why = status_check_date(app, grace_days)
     later = {"status-check", "final-follow-up"} & sent.keys()
     if "thank-you" not in sent and not later and today < check_due:
         names = " and ".join(str(c["name"]) for c in app.contacts) or "them"
-        return ("thank-you", app.counted_from + dt.timedelta(days=1), "T1",
-                f"Thank {names} the day of the interview ({app.counted_from.isoformat()}) or the "
-                "next, while it is fresh (T1)")
+        return (
+            "thank-you",
+            app.counted_from + dt.timedelta(days=1),
+            "T1",
+            f"Thank {names} the day of the interview ({app.counted_from.isoformat()}) or the "
+            "next, while it is fresh (T1)",
+        )
     if not later:
         return "status-check", check_due, "T3", check_why
     if "final-follow-up" not in sent:
         checked = sent["status-check"]
-        return ("final-follow-up", checked + dt.timedelta(days=FINAL_AFTER_DAYS), "T4",
-                f"No reply to your status check of {checked.isoformat()}; one more short, "
-                "friendly note (T4)")
+        return (
+            "final-follow-up",
+            checked + dt.timedelta(days=FINAL_AFTER_DAYS),
+            "T4",
+            f"No reply to your status check of {checked.isoformat()}; one more short, friendly note (T4)",
+        )
     last = sent["final-follow-up"]
-    return (MOVE_ON, last + dt.timedelta(days=MOVE_ON_AFTER_DAYS), "T4",
-            f"Two follow-ups went unanswered (last {last.isoformat()}); their silence is not a "
-            "verdict on you — let this one go and put your energy into the next (T4)")
+    return (
+        MOVE_ON,
+        last + dt.timedelta(days=MOVE_ON_AFTER_DAYS),
+        "T4",
+        f"Two follow-ups went unanswered (last {last.isoformat()}); their silence is not a "
+        "verdict on you — let this one go and put your energy into the next (T4)",
+    )
 
 
 def _recruiter(app: Application) -> tuple[str, dt.date, str, str] | None:
@@ -100,21 +115,37 @@ def _recruiter(app: Application) -> tuple[str, dt.date, str, str] | None:
         return None
     who = app.candidate or "the candidate"
     if "recruiter-thanks" not in sent:
-        return ("recruiter-thanks", app.counted_from, "T5",
-                f"Thank {who} the same day, with feedback and the next step (T5, C11)")
+        return (
+            "recruiter-thanks",
+            app.counted_from,
+            "T5",
+            f"Thank {who} the same day, with feedback and the next step (T5, C11)",
+        )
     thanked = sent["recruiter-thanks"]
     if app.notes.candidate_stance in ("undecided", "declined"):
-        return ("recruiter-keep-in-touch", add_months(thanked, KEEP_IN_TOUCH_MONTHS), "T5",
-                f"{who} is {app.notes.candidate_stance} about a move; a no-pressure note about "
-                f"{KEEP_IN_TOUCH_MONTHS} months on (T5, C12)")
+        return (
+            "recruiter-keep-in-touch",
+            add_months(thanked, KEEP_IN_TOUCH_MONTHS),
+            "T5",
+            f"{who} is {app.notes.candidate_stance} about a move; a no-pressure note about "
+            f"{KEEP_IN_TOUCH_MONTHS} months on (T5, C12)",
+        )
     if "recruiter-nudge" not in sent:
-        return ("recruiter-nudge", thanked + dt.timedelta(days=NUDGE_AFTER_DAYS), "T5",
-                f"No word from {who} since your thanks on {thanked.isoformat()}; a friendly nudge "
-                f"after {NUDGE_AFTER_DAYS} quiet days (T5)")
+        return (
+            "recruiter-nudge",
+            thanked + dt.timedelta(days=NUDGE_AFTER_DAYS),
+            "T5",
+            f"No word from {who} since your thanks on {thanked.isoformat()}; a friendly nudge "
+            f"after {NUDGE_AFTER_DAYS} quiet days (T5)",
+        )
     nudged = sent["recruiter-nudge"]
-    return ("recruiter-keep-in-touch", add_months(nudged, KEEP_IN_TOUCH_MONTHS), "T5",
-            f"No reply to your nudge of {nudged.isoformat()}; a light keep-in-touch note about "
-            f"{KEEP_IN_TOUCH_MONTHS} months on, no hard sell (T5, C12)")
+    return (
+        "recruiter-keep-in-touch",
+        add_months(nudged, KEEP_IN_TOUCH_MONTHS),
+        "T5",
+        f"No reply to your nudge of {nudged.isoformat()}; a light keep-in-touch note about "
+        f"{KEEP_IN_TOUCH_MONTHS} months on, no hard sell (T5, C12)",
+    )
 
 
 def next_action(app: Application, today: dt.date, grace_days: int = 7) -> DueItem | None:
@@ -123,8 +154,16 @@ def next_action(app: Application, today: dt.date, grace_days: int = 7) -> DueIte
     if step is None:
         return None
     action, due, rule, reason = step
-    return DueItem(app_id=app.id, company=app.company, position=app.position, action=action,
-                   due=due, overdue=due < today, rule=rule, reason=reason)
+    return DueItem(
+        app_id=app.id,
+        company=app.company,
+        position=app.position,
+        action=action,
+        due=due,
+        overdue=due < today,
+        rule=rule,
+        reason=reason,
+    )
 
 
 def due_items(store: _Applications, today: dt.date, grace_days: int = 7) -> list[DueItem]:

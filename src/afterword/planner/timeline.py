@@ -52,12 +52,12 @@ def _readings(text: str, base: dt.date) -> tuple[list[tuple[int, int, dt.date, s
                 impossible.append(m[0].strip())
                 continue
             if reading is not None and m[0].strip():
-                found.append((m.start(), m.end(), *reading))
+                found.append((m.start(), m.end(), reading[0], reading[1]))
     found.sort(key=lambda r: (r[0], r[0] - r[1]))
     kept: list[tuple[int, int, dt.date, str]] = []
-    for reading in found:
-        if not kept or reading[0] >= kept[-1][1]:
-            kept.append(reading)
+    for hit in found:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
     return kept, impossible
 
 

@@ -49,13 +49,11 @@ def _span(m: re.Match[str], base: dt.date) -> Reading | None:
     unit, post = m["unit"], m["post"]
     if m["n"] != "数" and unit == "日" and not post:
         # 「3日に」 is the 3rd of a month, not three days
-        day = int(m["n"])
-        if not 1 <= day <= 31:
-            return None
+        nth = int(m["n"])
         this_month = base.replace(day=1)
         for start in (this_month, add_months(this_month, 1)):
-            if day <= month_end(start.year, start.month).day and start.replace(day=day) >= base:
-                return start.replace(day=day), f"the {ordinal(day)} of the month"
+            if 1 <= nth <= month_end(start.year, start.month).day and start.replace(day=nth) >= base:
+                return start.replace(day=nth), f"the {ordinal(nth)} of the month"
         return None
     n = 3 if m["n"] == "数" else int(m["n"])
     count = max(n, int(m["m"])) if m["m"] else n
@@ -125,16 +123,20 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
         r"(?P<post>以内|内|後|ほど|程度|くらい|ぐらい|前後|中|で)?"
     ), _span),
     (re.compile(r"(?P<which>今週|来週|再来週|この)?の?\s*(?P<day>[月火水木金土日])曜日?"), _weekday),
-    (re.compile(r"再来週(?:中|末|まで|いっぱい)?"), friday_rule(2, "the week after next, read as its Friday")),
+    (re.compile(r"再来週(?:中|末|まで|いっぱい)?"),
+     friday_rule(2, "the week after next, read as its Friday")),
     (re.compile(r"来週(?:中|末|まで|いっぱい)?"), friday_rule(1, "next week, read as its Friday")),
     (re.compile(r"今週(?:中|末|まで|いっぱい)?"), friday_rule(0, "the Friday of the interview's week")),
-    (re.compile(r"(?:今月|当月)(?P<part>上旬|初旬|中旬|下旬|末|中|内|いっぱい)|月末"), _this_or_next_month(0)),
+    (re.compile(r"(?:今月|当月)(?P<part>上旬|初旬|中旬|下旬|末|中|内|いっぱい)|月末"),
+     _this_or_next_month(0)),
     (re.compile(r"来月(?P<part>上旬|初旬|初め|頭|中旬|下旬|末|中|内|いっぱい)?"), _this_or_next_month(1)),
     (re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>\d{1,2})月(?P<day>\d{1,2})日"), _date),
     (re.compile(r"(?P<month>\d{1,2})月(?P<part>上旬|初旬|中旬|下旬|末|中|いっぱい)"), _named_month),
-    (re.compile(r"年度末|年度内"), fixed_rule(_fiscal_year_end, "the end of the fiscal year (March 31)")),
+    (re.compile(r"年度末|年度内"),
+     fixed_rule(_fiscal_year_end, "the end of the fiscal year (March 31)")),
     (re.compile(r"年内|年末|今年中"), fixed_rule(lambda b: dt.date(b.year, 12, 31), "the end of the year")),
-    (re.compile(r"明後日|あさって"), fixed_rule(lambda b: b + dt.timedelta(days=2), "two days after the interview")),
+    (re.compile(r"明後日|あさって"),
+     fixed_rule(lambda b: b + dt.timedelta(days=2), "two days after the interview")),
     (re.compile(r"明日|あした"), fixed_rule(lambda b: b + dt.timedelta(days=1), "the day after")),
     (re.compile(r"本日中|今日中|本日|今日"), fixed_rule(lambda b: b, "the interview day")),
 ]  # fmt: skip

@@ -68,10 +68,13 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise StoreError(f"{self.path.parent}: cannot create the data folder ({exc.strerror})",
-                             "set AFTERWORD_HOME to a folder you can write") from None
-        self._lock = FileLock(self.path.with_name(self.path.name + ".lock"), timeout=LOCK_TIMEOUT,
-                              mode=FILE_MODE)
+            raise StoreError(
+                f"{self.path.parent}: cannot create the data folder ({exc.strerror})",
+                "set AFTERWORD_HOME to a folder you can write",
+            ) from None
+        self._lock = FileLock(
+            self.path.with_name(self.path.name + ".lock"), timeout=LOCK_TIMEOUT, mode=FILE_MODE
+        )
         with self._locked():
             remove_stale_temp_files(self.path)
             data = read_json(self.path)
@@ -81,8 +84,10 @@ class Store:
             try:
                 data, start = migrate(data)
             except (KeyError, TypeError, AttributeError, ValueError) as exc:
-                raise StoreError(f"{self.path}: cannot upgrade the store ({exc!r})",
-                                 "the file was left as it was; report this with the file") from None
+                raise StoreError(
+                    f"{self.path}: cannot upgrade the store ({exc!r})",
+                    "the file was left as it was; report this with the file",
+                ) from None
             if start != SCHEMA_VERSION:
                 atomic_write_json(self.path, data)
                 self.upgraded_from = start
@@ -95,11 +100,15 @@ class Store:
             with self._lock:
                 yield
         except Timeout:
-            raise StoreError(f"{self.path}: another afterword has held the store for "
-                             f"{LOCK_TIMEOUT:.0f} s", "close the other one and try again") from None
+            raise StoreError(
+                f"{self.path}: another afterword has held the store for {LOCK_TIMEOUT:.0f} s",
+                "close the other one and try again",
+            ) from None
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot read or write the store ({exc.strerror})",
-                             "check the folder's permissions, or set AFTERWORD_HOME") from None
+            raise StoreError(
+                f"{self.path}: cannot read or write the store ({exc.strerror})",
+                "check the folder's permissions, or set AFTERWORD_HOME",
+            ) from None
 
     @contextmanager
     def _tx(self) -> Iterator[TinyDB]:
@@ -121,13 +130,24 @@ class Store:
             if existing is not None:
                 tracked_on = dt.date.fromisoformat(existing["created"][:10])
                 fields = describe_notes(raw, tracked_on)
-                apps.update({**fields, "notes": raw, "saved_notes": None, "updated": now},
-                            doc_ids=[existing.doc_id])
+                apps.update(
+                    {**fields, "notes": raw, "saved_notes": None, "updated": now}, doc_ids=[existing.doc_id]
+                )
                 app_id = str(existing.doc_id)
             else:
                 fields = describe_notes(raw, dt.date.fromisoformat(now[:10]))
-                app_id = str(apps.insert({**fields, "notes": raw, "status": "active",
-                                          "saved_notes": None, "created": now, "updated": now}))
+                app_id = str(
+                    apps.insert(
+                        {
+                            **fields,
+                            "notes": raw,
+                            "status": "active",
+                            "saved_notes": None,
+                            "created": now,
+                            "updated": now,
+                        }
+                    )
+                )
             self._record_interview(db, app_id, raw)
             self._import_history(db, app_id, notes, now)
             self._refresh_status(db, app_id)
@@ -158,8 +178,7 @@ class Store:
         kept = json.loads(json.dumps(notes, ensure_ascii=False, default=str))
         with self._tx() as db:
             doc = self._app_doc(db, app_id)
-            db.table("applications").update({"saved_notes": kept, "updated": _now()},
-                                            doc_ids=[doc.doc_id])
+            db.table("applications").update({"saved_notes": kept, "updated": _now()}, doc_ids=[doc.doc_id])
 
     def interviews(self, app_id: str) -> list[dict[str, Any]]:
         """The interview rounds recorded for an application, oldest first."""
@@ -176,8 +195,8 @@ class Store:
         follow_ups = {(f.date, f.scenario): f for f in notes.follow_ups}
         for event in app.round_events():
             if event.kind == "sent" and event.scenario in SCENARIOS:
-                key = (event.date, event.scenario)
-                follow_ups.setdefault(key, FollowUp(date=event.date, scenario=event.scenario))
+                sent = FollowUp.model_validate({"date": event.date, "scenario": event.scenario})
+                follow_ups.setdefault((sent.date, sent.scenario), sent)
         outcome = notes.outcome
         reply = app.last_reply()
         if reply is not None and reply.outcome is not None:
@@ -199,10 +218,17 @@ class Store:
             self._app_doc(db, app_id)
             table = db.table("drafts")
             q = Query()
-            same = table.search((q.app_id == app_id) & (q.scenario == draft.scenario)
-                                & (q.recipient == draft.recipient))
-            doc = {**draft.model_dump(mode="json"), "app_id": app_id, "version": len(same) + 1,
-                   "approved": False, "created": _now(), "approved_at": None}
+            same = table.search(
+                (q.app_id == app_id) & (q.scenario == draft.scenario) & (q.recipient == draft.recipient)
+            )
+            doc = {
+                **draft.model_dump(mode="json"),
+                "app_id": app_id,
+                "version": len(same) + 1,
+                "approved": False,
+                "created": _now(),
+                "approved_at": None,
+            }
             return str(table.insert(doc))
 
     def approve_draft(self, draft_id: str) -> None:
@@ -231,8 +257,10 @@ class Store:
             if scenario not in SCENARIOS:
                 raise InputError(f"unknown scenario {scenario!r}", f"choose one of: {', '.join(allowed)}")
             if scenario not in allowed:
-                raise InputError(f"application {app_id} is a {role}'s; {scenario!r} is not one of its "
-                                 f"scenarios", f"choose one of: {', '.join(allowed)}")
+                raise InputError(
+                    f"application {app_id} is a {role}'s; {scenario!r} is not one of its scenarios",
+                    f"choose one of: {', '.join(allowed)}",
+                )
             event_id = self._add_event(db, app_id, "sent", date, scenario=scenario)
             self._refresh_status(db, app_id)
         return event_id
@@ -259,8 +287,10 @@ class Store:
         """Replace the store with a backup (older schemas are upgraded). The current file is
         copied aside first; returns that copy's path (None when the store was empty)."""
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise InputError(f"{source}: not an afterword backup (expected tables of records)",
-                             "use a file written by `afterword export-data`")
+            raise InputError(
+                f"{source}: not an afterword backup (expected tables of records)",
+                "use a file written by `afterword export-data`",
+            )
         data, _ = migrate(json.loads(json.dumps(data)))
         apps = data.get("applications", {})
         for doc_id, app in apps.items():
@@ -283,8 +313,9 @@ class Store:
     @staticmethod
     def _find(db: TinyDB, raw: dict[str, Any]) -> Document | None:
         key = application_key(raw)
-        return next((d for d in db.table("applications").all()
-                     if application_key(d.get("notes") or {}) == key), None)
+        return next(
+            (d for d in db.table("applications").all() if application_key(d.get("notes") or {}) == key), None
+        )
 
     @staticmethod
     def _app_doc(db: TinyDB, app_id: str) -> Document:
@@ -305,8 +336,14 @@ class Store:
 
     @staticmethod
     def _add_event(db: TinyDB, app_id: str, kind: str, date: dt.date, **fields: Any) -> str:
-        row = {"app_id": app_id, "kind": kind, "date": date.isoformat(), "recorded": _now(),
-               "source": "user", **fields}
+        row = {
+            "app_id": app_id,
+            "kind": kind,
+            "date": date.isoformat(),
+            "recorded": _now(),
+            "source": "user",
+            **fields,
+        }
         return str(db.table("events").insert(row))
 
     def _import_history(self, db: TinyDB, app_id: str, notes: Notes, now: str) -> None:
@@ -318,17 +355,29 @@ class Store:
         if notes.outcome is not None:
             day = notes.outcome.date or notes.interview.date or dt.date.fromisoformat(now[:10])
             if ("reply", day, notes.outcome.result) not in known:
-                self._add_event(db, app_id, "reply", day, outcome=notes.outcome.result,
-                                warm=notes.outcome.warm, source="notes")
+                self._add_event(
+                    db,
+                    app_id,
+                    "reply",
+                    day,
+                    outcome=notes.outcome.result,
+                    warm=notes.outcome.warm,
+                    source="notes",
+                )
 
     @staticmethod
     def _record_interview(db: TinyDB, app_id: str, raw: dict[str, Any]) -> None:
         interview = raw.get("interview") or {}
         q = Query()
         table = db.table("interviews")
-        row = {"app_id": app_id, "date": interview.get("date"), "stage": interview.get("stage"),
-               "format": interview.get("format"), "channel": interview.get("channel", "email"),
-               "interviewers": [p["name"] for p in raw.get("interviewers", [])]}
+        row = {
+            "app_id": app_id,
+            "date": interview.get("date"),
+            "stage": interview.get("stage"),
+            "format": interview.get("format"),
+            "channel": interview.get("channel", "email"),
+            "interviewers": [p["name"] for p in raw.get("interviewers", [])],
+        }
         match = (q.app_id == app_id) & (q.date == row["date"]) & (q.stage == row["stage"])
         table.upsert(row, match)
 

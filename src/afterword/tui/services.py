@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -67,11 +68,13 @@ class Services:
     make_checker: Callable[[str], GrammarChecker | None]
     backend_names: tuple[str, ...] = ("ollama", "offline", "embedded")
     today: Callable[[], dt.date] = dt.date.today
+    clock: Callable[[], float] = time.perf_counter
     system_copy: Callable[[str], tuple[bool, str]] = copy_with_pyperclip
     open_url: Callable[[str], tuple[bool, str]] = open_mailto
     _store: Store | None = field(default=None, repr=False)
     _checkers: dict[str, GrammarChecker | None] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _checker_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def store(self) -> Store:
@@ -83,7 +86,7 @@ class Services:
 
     def checker(self, language: str) -> GrammarChecker | None:
         """The grammar checker for a language, built once (call from a worker: it may be slow)."""
-        with self._lock:
+        with self._checker_lock:
             if language not in self._checkers:
                 self._checkers[language] = self.make_checker(language)
             return self._checkers[language]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from afterword.checks.news import classify_news, is_instruction_like
-from afterword.models import Interviewer, Notes, NewsItem, Person, Skill
+from afterword.models import Interviewer, NewsItem, Notes, Person, Skill
 
 MAX_SKILLS = 3  # C3: a note stays short; more than three stories would crowd it
 _HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "prof", "prof."}
@@ -111,11 +111,11 @@ def join_ja(items: list[str] | tuple[str, ...]) -> str:
 
 
 def given_name(name: str) -> str:
-    """The first token of an English name ("Priya Raman" → "Priya"); keeps "Dr. Lee" whole."""
+    """The first token of an English name ("Priya Raman" → "Priya"); "Dr. Jo Park" → "Dr. Park"."""
     parts = name.split()
-    if len(parts) < 2 or parts[0].lower() in _HONORIFICS:
+    if len(parts) < 2:
         return name
-    return parts[0]
+    return f"{parts[0]} {parts[-1]}" if parts[0].lower() in _HONORIFICS else parts[0]
 
 
 def family_name(name: str) -> str:
@@ -129,9 +129,9 @@ def family_name(name: str) -> str:
 def lower_first(text: str) -> str:
     """Lower-case a leading verb or article ("Led the move…"); names and acronyms stay as written."""
     first = text.split()[0] if text.split() else ""
-    if first[:1].isupper() and first[1:].islower():
-        if is_past_verb_phrase(text) or first.lower() in {"a", "an", "the", "our", "my"}:
-            return text[0].lower() + text[1:]
+    verbish = is_past_verb_phrase(text) or first.lower() in {"a", "an", "the", "our", "my"}
+    if first[:1].isupper() and first[1:].islower() and verbish:
+        return text[0].lower() + text[1:]
     return text
 
 
@@ -149,7 +149,7 @@ def is_past_verb_phrase(text: str) -> bool:
     return first in _VERBISH or (first.endswith("ed") and len(first) > 3)
 
 
-def as_first_person(evidence: str) -> str:
+def as_first_person(evidence: str | None) -> str:
     """Evidence as a verb phrase without a leading "I" ("I led…" → "led…")."""
     text = clean(evidence)
     if text[:2] in ("I ", "i "):

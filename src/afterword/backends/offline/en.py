@@ -18,8 +18,8 @@ def _callback(f: Facts, tone: str) -> str:
     t = f.topics
     if not t:
         return {
-            "formal": "I appreciated the clear picture you gave me of the role and of how the "
-                      "team works.",
+            "formal": "You gave me a clear picture of the role and of how the team works, "
+                      "which I found very helpful.",
             "warm": "I came away with a good sense of how the team works, and I enjoyed the "
                     "conversation a lot.",
             "concise": "",
@@ -112,7 +112,10 @@ def thank_you(f: Facts, tone: str) -> tuple[str, str]:
         "enthusiastic": "Thank you again — I really appreciated your time, and I'm looking "
                         "forward to hearing from you!",
     }[tone]
-    return subject, letter(f, tone, [opening, middle, skills_block(f, tone), closing])
+    skills = skills_block(f, tone)
+    if tone == "concise" and not skills:
+        middle = "Our conversation confirmed my interest in the role."
+    return subject, letter(f, tone, [opening, middle, skills, closing])
 
 
 def status_check(f: Facts, tone: str) -> tuple[str, str]:
@@ -129,9 +132,11 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
                   f"{f.company}." + (f" I enjoyed our discussion of {t0}." if t0 else ""),
         "warm": f"Thanks again for the conversation about the {f.position} role at {f.company}"
                 + (f" — I still think about our talk on {t0}." if t0 else "."),
-        "concise": f"Thank you again for the {f.position} interview.",
+        "concise": f"Thank you again for the {f.position} interview at {f.company}"
+        + (f" and our discussion of {t0}." if t0 else "."),
         "enthusiastic": f"Thank you again for the great conversation about the {f.position} "
-                        f"role at {f.company}! I'm as excited about it as ever.",
+                        f"role at {f.company}! I'm as excited about it as ever"
+        + (f", and our talk about {t0} has stayed with me." if t0 else "."),
     }[tone]
     interest = {
         "formal": "I remain very interested in the role.",
@@ -153,6 +158,7 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
 
 def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
     """T4: one last polite check that says it is the last, and wishes them well."""
+    about = f" about {f.topics[0]}" if f.topics else ""
     subject = {
         "formal": f"{f.position} position: a final follow-up",
         "warm": f"One last note about the {f.position} role",
@@ -162,8 +168,8 @@ def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
     paragraphs = {
         "formal": [
             f"Thank you again for the opportunity to interview for the {f.position} position at "
-            f"{f.company}. I wanted to follow up one final time to ask whether there is any news "
-            "on your decision.",
+            f"{f.company}, and for our conversation{about}. I wanted to follow up one final time "
+            "to ask whether there is any news on your decision.",
             "I understand that these decisions take time, and this will be my final follow-up. "
             "A brief note either way would be much appreciated.",
             f"Thank you for your consideration. I wish you and the team at {f.company} every "
@@ -171,19 +177,22 @@ def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
         ],
         "warm": [
             f"Thanks again for the conversation about the {f.position} role at {f.company} — I "
-            "really enjoyed it. I wanted to send one last note to ask whether there's any news.",
+            f"really enjoyed our talk{about}. I wanted to send one last note to ask whether "
+            "there's any news.",
             "This is my last follow-up, so please don't feel any pressure; a quick line either "
             "way would be lovely.",
             f"Thanks again for everything, {first(f)}, and all the best to you and the team.",
         ],
         "concise": [
-            f"Thank you again for the {f.position} interview. This is my final follow-up: is "
-            "there any update on the decision?",
+            f"Thank you again for the {f.position} interview at {f.company}"
+            + (f" and our discussion of {f.topics[0]}" if f.topics else "")
+            + ". This is my final follow-up: is there any update on the decision?",
             "Thank you, and all the best to you and the team.",
         ],
         "enthusiastic": [
             f"Thank you again for the interview for the {f.position} role at {f.company} — I "
-            "enjoyed it, and I'm still excited about the work your team is doing.",
+            f"enjoyed our conversation{about}, and I'm still excited about the work your team "
+            "is doing.",
             "I wanted to ask one last time whether there's any news; after this follow-up I'll "
             "leave it with you, and a quick reply either way would mean a lot.",
             f"Thank you so much, and I wish you and everyone at {f.company} great success!",
@@ -220,7 +229,7 @@ def rejection_reply(f: Facts, tone: str) -> tuple[str, str]:
                                             if quoted else f"I appreciated hearing that {kind}.")
            if kind else "."),
         "warm": "Thank you for letting me know, and for such a kind note."
-        + ((f" {kind} meant a lot to me." if quoted else f" It meant a lot to hear that {kind}.")
+        + ((f" Your words, {kind}, meant a lot to me." if quoted else f" It meant a lot to hear that {kind}.")
            if kind else ""),
         "concise": "Thank you for letting me know" + (", and for your kind words." if kind
                                                       else "."),
@@ -233,7 +242,8 @@ def rejection_reply(f: Facts, tone: str) -> tuple[str, str]:
         + (f", particularly our conversation about {t0}." if t0 else "."),
         "warm": f"I really enjoyed learning about {f.company}"
         + (f" — especially our talk about {t0}." if t0 else "."),
-        "concise": f"I enjoyed learning about {f.company}.",
+        "concise": f"I enjoyed learning about {f.company}"
+        + (f" and about {t0}." if t0 else "."),
         "enthusiastic": f"I loved learning about {f.company}"
         + (f", and our conversation about {t0} was a real highlight." if t0 else "."),
     }[tone]

@@ -17,8 +17,8 @@ def _topic_line(f: Facts, tone: str) -> str:
     return {
         "formal": f" I especially appreciated hearing your thoughts on {topics}.",
         "warm": f" I really enjoyed hearing about {topics}.",
-        "concise": f" Thanks for sharing your thoughts on {topics}.",
-        "enthusiastic": f" Hearing your thoughts on {topics} was a real highlight!",
+        "concise": f" Your thoughts on {topics} were very helpful.",
+        "enthusiastic": f" Hearing your thoughts on {topics} was a real highlight.",
     }[tone]
 
 
@@ -105,12 +105,12 @@ def recruiter_nudge(f: Facts, tone: str) -> tuple[str, str]:
     opening = {
         "formal": f"Thank you again for speaking with me about the {f.position} role at "
                   f"{f.company}.",
-        "warm": f"Thanks again for our conversation about the {f.position} role at {f.company} "
-                "— I enjoyed it.",
+        "warm": f"Thanks again for our conversation about the {f.position} role at "
+                f"{f.company}.",
         "concise": f"Thanks again for talking with me about the {f.position} role.",
         "enthusiastic": f"Thanks again for the great conversation about the {f.position} role "
                         f"at {f.company}!",
-    }[tone]
+    }[tone] + _topic_line(f, tone)
     ask = {
         "formal": "I wanted to ask whether you have had a chance to consider the next round. A "
                   "short reply is all I need: whether you would like to proceed, need more time, "
@@ -160,7 +160,7 @@ def recruiter_keep_in_touch(f: Facts, tone: str) -> tuple[str, str]:
         "concise": "No need to decide anything now. I'm happy to talk about your career plans "
                    "any time.",
         "enthusiastic": "There's absolutely no rush. I'd be glad to be a sounding board for "
-                        "your career plans any time, whatever direction you take!",
+                        "your career plans any time, whatever direction you take.",
     }[tone]
     later = {
         "formal": "With your permission, I will get in touch again in a few months.",

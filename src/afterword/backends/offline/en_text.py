@@ -97,7 +97,7 @@ def news_line(f: Facts, tone: str) -> str:
     return f"{lead} the recent news: {f.news}{end}"
 
 
-def _story(skill: Skill, named: bool) -> str:
+def story(skill: Skill, named: bool) -> str:
     """One skill as evidence and result ("I led …, which cut …"); `named` means the skill is
     already named by the sentence before, so it need not be repeated."""
     name = clean(skill.skill)
@@ -136,7 +136,7 @@ def skills_block(f: Facts, tone: str) -> str:
         "enthusiastic": f"I'd also love to share something we didn't get to: my experience "
                         f"with {names}.",
     }[tone]
-    stories = [s for s in (_story(skill, single) for skill in f.skills) if s]
+    stories = [s for s in (story(skill, single) for skill in f.skills) if s]
     relevance = {
         "formal": (f"I believe this experience would be directly relevant to the {f.position} "
                    "role." if f.alt == 0 else

@@ -88,7 +88,22 @@ def thank_you(f: Facts, tone: str) -> tuple[str, str]:
         "enthusiastic": "改めまして、貴重な機会をいただき、本当にありがとうございました！"
                         "ご連絡を楽しみにお待ちしております。",
     }[tone]
-    return subject, letter(f, first, [middle, skills_block(f, tone)], last)
+    skills = skills_block(f, tone)
+    if tone == "concise" and not skills:
+        middle = f"お話を伺い、{job(f)}への関心がいっそう高まりました。"
+    return subject, letter(f, first, [middle, skills], last)
+
+
+def _recall(f: Facts, tone: str) -> str:
+    """A one-line reminder of what was discussed, so the reader places the note at once."""
+    if not f.topics:
+        return ""
+    return {
+        "formal": f"{f.topics[0]}についてのお話は、今も大変印象に残っております。",
+        "warm": f"{f.topics[0]}のお話は、今でもよく思い出しております。",
+        "concise": f"{f.topics[0]}のお話も大変参考になりました。",
+        "enthusiastic": f"{f.topics[0]}のお話を伺って以来、ますます貴社に惹かれております。",
+    }[tone]
 
 
 def status_check(f: Facts, tone: str) -> tuple[str, str]:
@@ -121,7 +136,7 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
         "concise": "ありがとうございました。",
         "enthusiastic": "お読みいただき、本当にありがとうございました。",
     }[tone]
-    return subject, letter(f, first, [ask], last)
+    return subject, letter(f, first + _recall(f, tone), [ask], last)
 
 
 def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
@@ -139,19 +154,21 @@ def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
                   "結果にかかわらず、一言ご返信いただけますと幸いです。",
         "warm": "選考のご状況について、最後にもう一度だけお尋ねできればと思い、ご連絡いたしました。"
                 "私からのご連絡はこれで最後にいたしますので、どうぞお気になさらないでください。",
-        "concise": "選考状況について、最後に一度だけお尋ねいたします。こちらからのご連絡は本メールで最後といたします。",
+        "concise": "選考状況について、最後に一度だけお尋ねいたします。"
+                   "こちらからのご連絡は本メールで最後といたします。",
         "enthusiastic": "選考状況について、最後に一度だけお尋ねしたくご連絡いたしました。"
                         "こちらからのご連絡はこれで最後といたしますが、貴社への関心は今も変わっておりません。",
     }[tone]
     last = {
         "formal": f"これまでご対応いただき、誠にありがとうございました。{f.company}の皆様のますますのご発展を"
                   "お祈り申し上げます。",
-        "warm": f"これまで本当にありがとうございました。{sama(f)}とチームの皆様のご活躍をお祈りしております。",
+        "warm": f"これまで本当にありがとうございました。"
+                f"{sama(f)}とチームの皆様のご活躍をお祈りしております。",
         "concise": "これまでありがとうございました。貴社のご発展をお祈り申し上げます。",
         "enthusiastic": f"これまで本当にありがとうございました。{f.company}の皆様のさらなるご活躍を"
                         "心よりお祈りしております。",
     }[tone]
-    return subject, letter(f, first, [ask], last)
+    return subject, letter(f, first + _recall(f, tone), [ask], last)
 
 
 def rejection_reply(f: Facts, tone: str) -> tuple[str, str]:
@@ -171,23 +188,29 @@ def rejection_reply(f: Facts, tone: str) -> tuple[str, str]:
     enjoyed = {
         "formal": "選考を通じて貴社について多くを学ぶことができ、"
                   + (f"特に{t0}のお話は大変興味深く伺いました。" if t0 else "大変有意義な時間でした。"),
-        "warm": (f"{t0}のお話をはじめ、" if t0 else "") + "貴社について知ることができ、とても楽しい時間でした。",
-        "concise": "貴社について知ることができ、有意義な時間でした。",
+        "warm": (f"{t0}のお話をはじめ、" if t0 else "") + "貴社について知ることができ、"
+                                                  "とても楽しい時間でした。",
+        "concise": (f"{t0}のお話をはじめ、" if t0 else "") + "貴社について知ることができ、"
+                                                     "有意義な時間でした。",
         "enthusiastic": (f"{t0}のお話をはじめ、" if t0 else "")
         + "貴社について学べたことは、私にとって大きな財産です。",
     }[tone]
     keep = {
         "formal": "今後、業務委託やパートタイムも含め、私の経験が活かせるポジションがございましたら、"
                   "お声がけいただけますと幸いです。",
-        "warm": "今後、業務委託やパートタイムなども含めて、お力になれる機会がありましたら、ぜひお声がけください。",
+        "warm": "今後、業務委託やパートタイムなども含めて、お力になれる機会がありましたら、"
+                "ぜひお声がけください。",
         "concise": "今後、業務委託やパートタイムも含め、機会がございましたらお声がけいただけますと幸いです。",
-        "enthusiastic": "今後、業務委託やパートタイムも含め、ご一緒できる機会がございましたら、ぜひお声がけください！",
+        "enthusiastic": "今後、業務委託やパートタイムも含め、ご一緒できる機会がございましたら、"
+                        "ぜひお声がけください！",
     }[tone]
     last = {
-        "formal": "改めまして、このたびは誠にありがとうございました。貴社のますますのご発展をお祈り申し上げます。",
+        "formal": "改めまして、このたびは誠にありがとうございました。"
+                  "貴社のますますのご発展をお祈り申し上げます。",
         "warm": f"改めまして、本当にありがとうございました。{sama(f)}のご活躍をお祈りしております。",
         "concise": "改めまして、ありがとうございました。",
-        "enthusiastic": "改めまして、本当にありがとうございました。貴社のさらなるご発展を心よりお祈りしております。",
+        "enthusiastic": "改めまして、本当にありがとうございました。"
+                        "貴社のさらなるご発展を心よりお祈りしております。",
     }[tone]
     return subject, letter(f, first, [enjoyed + keep], last)
 

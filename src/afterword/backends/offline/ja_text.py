@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from afterword.backends.offline.common import Facts, clean, family_name, join_ja
+from afterword.backends.offline.common import Facts, clean, family_name
 from afterword.models import Skill
 
 CLOSING = "何卒よろしくお願いいたします。"
@@ -37,13 +37,15 @@ def meeting(f: Facts) -> str:
 
 
 def address_block(f: Facts) -> str:
-    """宛名: company, department or title, full name + 様 (a candidate gets only the name)."""
+    """宛名: company, department (unless the title names one), title + full name + 様; a
+    candidate (recruiter notes) gets only the name."""
     if f.role == "recruiter":
         return f"{f.recipient} 様"
     title = f.recipient_title or ""
-    has_dept = any(_DEPT.search(part) for part in title.split())
-    org = " ".join(p for p in (f.department if not has_dept else None, title or None) if p)
-    return "\n".join(line for line in (f.company, org, f"{f.recipient} 様") if line)
+    has_dept = any(_DEPT.search(part) for part in title.split())  # "開発部 部長" names its own
+    dept = None if has_dept else f.department
+    name = f"{title} {f.recipient} 様" if title else f"{f.recipient} 様"
+    return "\n".join(line for line in (f.company, dept, name) if line)
 
 
 def introduction(f: Facts) -> str:
@@ -79,17 +81,18 @@ def done(text: str, form: str) -> str | None:
     """A note fragment as a polite past ("masu": 「…短縮しました」) or a connective ("te":
     「…再実装し」); None when its ending cannot be conjugated safely."""
     t = clean(text)
-    for end in ("しました", "した"):
-        if t.endswith(end):
-            return t[: -len(end)] + ("し" if form == "te" else "しました")
-    if t.endswith("ました"):
+    if t.endswith("しました"):  # 再実装しました → 再実装し
+        return t[:-3] if form == "te" else t
+    if t.endswith("ました"):  # 率いました: no safe connective
         return None if form == "te" else t
+    if t.endswith("した"):  # 担当した → 担当し / 担当しました
+        return t[:-1] if form == "te" else t[:-2] + "しました"
     if _NOUN_END.search(t):
         return t + ("し" if form == "te" else "しました")
     return None
 
 
-def _story(skill: Skill, named: bool) -> str:
+def story(skill: Skill, named: bool) -> str:
     """One skill as evidence and result in です・ます (C4)."""
     name, ev, res = clean(skill.skill), clean(skill.evidence), clean(skill.result)
     prefix = "" if named or (ev and name in ev) else f"「{name}」では、"
@@ -113,7 +116,7 @@ def skills_block(f: Facts, tone: str) -> str:
     """C4: the skills the interview missed, told as what I did and what came of it."""
     if not f.skills:
         return ""
-    names = join_ja([f"「{clean(s.skill)}」" for s in f.skills])
+    names = "".join(f"「{clean(s.skill)}」" for s in f.skills)
     single = len(f.skills) == 1
     intro = {
         "formal": f"面接でお伝えしきれなかった{names}の経験について、補足させてください。",
@@ -121,7 +124,7 @@ def skills_block(f: Facts, tone: str) -> str:
         "concise": f"補足として、{names}の経験をお伝えします。",
         "enthusiastic": f"面接でお伝えしきれなかった{names}の経験についても、ぜひお伝えさせてください。",
     }[tone]
-    stories = "".join(_story(s, single) for s in f.skills)
+    stories = "".join(story(s, single) for s in f.skills)
     relevance = {
         "formal": [f"この経験は、{job(f)}の業務にも活かせるものと考えております。",
                    "この経験を、貴社の業務にも活かせるものと考えております。"],

@@ -1,0 +1,55 @@
+"""Guidance lint + grounding + stock phrases on a 250-word draft (target: ≤ 10 ms median, warm).
+
+Run: PYTHONPATH=src python bench/lint_bench.py [N]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from afterword.checks import check_draft
+from afterword.checks.grounding import grounding_issues
+from afterword.checks.lint import lint
+from afterword.models import load_notes
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
+DRAFTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "drafts"
+
+
+def median_ms(fn: Callable[[], object], n: int) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    for lang in ("en", "ja"):
+        notes = load_notes(SAMPLES / f"{lang}_thank_you.json")
+        text = (DRAFTS / f"{lang}_thank_you_250.txt").read_text("utf-8")
+        body = text.split("\n\n", 1)[1].rstrip("\n")
+        size = len(body.split()) if lang == "en" else len(body)
+        full = partial(check_draft, "Thank you", body, language=lang, notes=notes,
+                       scenario="thank-you")
+        full()  # warm caches (word lists, regexes)
+        assert not full().issues, full().issues
+        t_full = median_ms(full, n)
+        t_lint = median_ms(partial(lint, "Thank you", body, language=lang, notes=notes,
+                                   scenario="thank-you"), n)
+        t_ground = median_ms(partial(grounding_issues, "Thank you", body, notes, lang), n)
+        unit = "words" if lang == "en" else "chars"
+        print(f"{lang}: {size} {unit}, median of {n} warm runs: lint {t_lint:.2f} ms + grounding "
+              f"{t_ground:.2f} ms; lint+grounding+stock {t_full:.2f} ms "
+              f"({t_full / 10:.0%} of the 10 ms budget)")
+
+
+if __name__ == "__main__":
+    main()

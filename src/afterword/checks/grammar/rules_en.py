@@ -1,0 +1,223 @@
+"""Our own English rules where Harper is weak: a/an, agreement, doubled words, typos, wordiness.
+
+Confusable words (its/it's, then/than, …) live in `confusables_en.py`. Every rule looks at the
+words around a match so that correct sentences are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator
+from functools import cache
+from importlib.resources import files
+
+from afterword.checks.grammar.confusables_en import confusable_issues
+from afterword.checks.grammar.phrases_en import phrase_issues, wordiness_issues
+from afterword.checks.grammar.tokens_en import (
+    AUX,
+    CONJUNCTIONS,
+    NOT_PROSE,
+    Tok,
+    issue,
+    match_case,
+    next_tok,
+    prev_tok,
+    tokenize,
+    word_issue,
+    words,
+)
+from afterword.models import Issue
+
+# ---------------------------------------------------------------- a / an (by sound, not letter)
+_H_SILENT = ("hour", "honest", "honor", "honour", "heir")
+_H_EITHER = ("historic", "hotel", "herb", "homage")
+_U_UH_FIRST = ("unin", "unim", "unid", "unint")  # un- + i…: "an uninformed"
+_U_YOU = ("uni", "usa", "use", "usu", "uti", "ute", "uto", "ura", "ure", "uri", "uro", "ukr",
+          "uku", "ubiq", "ufo", "uga", "unanim")  # fmt: skip
+_U_UH = ("un", "up", "ug", "ul", "um", "ush", "utt", "urb", "urg", "urn", "ud")
+_LETTER_AN = set("aefhilmnorsx")  # letters whose names start with a vowel sound: "an MBA"
+_ACRONYMS_EITHER = {"sql", "faq", "sat", "nasa", "saas", "lan", "gif", "jpeg", "scsi"}
+
+
+def wants_an(word: str) -> bool | None:
+    """True when `word` takes "an", False for "a", None when either is used or it is unclear."""
+    head = word.split("-")[0]
+    if not head or (len(head) == 1 and not head.isdigit()):
+        return None
+    if head[0].isdigit():
+        digits = re.match(r"\d+", head)
+        num = digits.group() if digits else head
+        return num.startswith("8") or num in ("11", "18")
+    low = head.lower()
+    capitals = sum(ch.isupper() for ch in head)
+    acronym = head.isupper() and (len(head) <= 5 or any(ch.isdigit() for ch in head))
+    if acronym or (capitals >= 2 and len(head) <= 4):  # MBA, HTTPX2, MSc
+        if low in _ACRONYMS_EITHER:
+            return None
+        if low[0] == "u":
+            return False
+        if low[0] in "aeio":
+            return True
+        if len(low) > 1 and low[1] in "aeiou":  # may be read as a word ("a NATO ally")
+            return None
+        return low[0] in _LETTER_AN
+    if low.startswith(_H_SILENT):
+        return True
+    if low.startswith(_H_EITHER):
+        return None
+    if low[0] in "aeio":
+        one = low.startswith(("one", "once")) and not low.startswith("oner")  # "a one-hour", "an onerous"
+        return not (one or low.startswith(("eu", "ewe", "ouija")))
+    if low[0] == "u":
+        if low.startswith(_U_UH_FIRST):
+            return True
+        if low.startswith(_U_YOU):
+            return False
+        return True if low.startswith(_U_UH) else None
+    return False if low[0].isalpha() else None
+
+
+def article_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
+    for i, tok in enumerate(toks):
+        if tok.low not in ("a", "an") or (tok.text[0].isupper() and not tok.sent_start):
+            continue
+        nxt = next_tok(toks, i)
+        if nxt is None:
+            continue
+        an = wants_an(nxt.text)
+        if an is None or an == (tok.low == "an"):
+            continue
+        if an:
+            msg = f"Use “an” before a vowel sound: “an {nxt.text}”."
+            yield word_issue(tok, "EN_A_VS_AN", msg, "an")
+        else:
+            msg = f"Use “a” before a consonant sound: “a {nxt.text}”."
+            yield word_issue(tok, "EN_A_VS_AN", msg, "a")
+
+
+# ---------------------------------------------------------------- subject–verb agreement
+_FIX_3SG = {"have": "has", "do": "does", "don't": "doesn't", "are": "is", "aren't": "isn't",
+            "haven't": "hasn't", "am": "is"}  # fmt: skip
+_FIX_I = {"is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't",
+          "hasn't": "haven't", "isn't": "am not"}  # fmt: skip
+_FIX_PLURAL = {"was": "were", "is": "are", "has": "have", "does": "do", "doesn't": "don't",
+               "wasn't": "weren't", "isn't": "aren't", "hasn't": "haven't", "am": "are"}  # fmt: skip
+# Base forms whose past tense differs (so "he read" is never taken for an error).
+_BASE_TO_S = {
+    v: (v + "es" if v.endswith(("o", "sh", "ch", "s", "x")) else v + "s")
+    for v in words(
+        "want need know think seem look work like say go come make take get give mean feel hope plan "
+        "believe understand agree manage lead own use expect prefer love enjoy live remember mention "
+        "suggest send ask tell write call require sound help start try keep bring"
+    )
+}
+_BASE_TO_S.update({"try": "tries"})
+_S_TO_BASE = {s: base for base, s in _BASE_TO_S.items()}
+_ADVERBS = words(
+    "always never often really also still just usually sometimes already actually definitely "
+    "certainly only even probably rarely generally typically truly"
+)
+_BEFORE_BARE_VERB = AUX | {"let", "lets", "make", "makes", "made", "help", "helps", "helped",
+                           "see", "saw", "watch", "hear", "heard", "to"}  # fmt: skip
+_ROMAN_I = words(
+    "phase part type level stage tier section chapter world war class grade round step volume act season book"
+)
+_SUBJUNCTIVE = re.compile(
+    r"\b(?:suggest|recommend|insist|request|require|demand|propose|essential|important|vital)",
+    re.I,
+)
+
+
+def _fix_for(pronoun: str, verb: str) -> str | None:
+    if pronoun in ("he", "she", "it"):
+        return _FIX_3SG.get(verb) or _BASE_TO_S.get(verb)
+    if pronoun == "i":
+        return _FIX_I.get(verb) or _S_TO_BASE.get(verb)
+    return _FIX_PLURAL.get(verb) or _S_TO_BASE.get(verb)
+
+
+def agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
+    for i, tok in enumerate(toks):
+        pron = tok.low
+        if pron not in ("i", "he", "she", "it", "we", "they", "you") or (pron == "i" and tok.text != "I"):
+            continue
+        before = prev_tok(toks, i)
+        if before is not None and (
+            before.low in ("and", "or", "nor")  # "Tom and I are" — a compound subject
+            or before.low in _BEFORE_BARE_VERB  # "does he have", "let it go"
+            or (pron == "i" and (before.low in _ROMAN_I or not before.sent_start))  # "Phase I"
+            or (before.low == "that" and _SUBJUNCTIVE.search(text, 0, tok.start))
+        ):
+            continue
+        # "it" and "you" are also objects ("the manager who hired you is…"): clause starts only.
+        if pron in ("it", "you") and not (
+            tok.clause_start or (before is not None and before.low in CONJUNCTIONS)
+        ):
+            continue
+        verb = next_tok(toks, i)
+        if verb is None:
+            continue
+        if verb.low in _ADVERBS and pron not in ("it", "you"):
+            after = next_tok(toks, i + 1)
+            if after is not None and _fix_for(pron, after.low) is not None:
+                verb = after
+        fix = _fix_for(pron, verb.low)
+        if fix is None:
+            continue
+        msg = f"The verb does not agree with “{tok.text}”: write “{tok.text} {fix}”."
+        yield word_issue(verb, "EN_AGREEMENT", msg, fix)
+
+
+# ---------------------------------------------------------------- doubled words
+_DOUBLE_OK = words("had that bye so no ha very really knock tut night well now")
+
+
+def doubled_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
+    for i, tok in enumerate(toks):
+        before = prev_tok(toks, i)
+        if before is not None and before.low == tok.low and tok.low.isalpha() and tok.low not in _DOUBLE_OK:
+            msg = f"“{tok.text}” is written twice: delete one."
+            yield issue("EN_DOUBLED_WORD", msg, before.start, tok.end, [before.text])
+
+
+# ---------------------------------------------------------------- common misspellings
+@cache
+def misspellings() -> dict[str, tuple[str, ...]]:
+    """wrong → right spellings from `checks/data/misspellings_en.txt`."""
+    raw = files("afterword.checks").joinpath("data/misspellings_en.txt").read_text("utf-8")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            wrong, right = line.split(maxsplit=1)
+            table[wrong] = tuple(right.strip().split("|"))
+    return table
+
+
+def misspelling_issues(toks: list[Tok], vocabulary: Collection[str]) -> Iterator[Issue]:
+    table = misspellings()
+    for tok in toks:
+        rights = table.get(tok.low)
+        if rights and tok.low not in vocabulary:
+            msg = f"“{tok.text}” is misspelled: write “{rights[0]}”."
+            fixes = [match_case(tok.text, r) for r in rights]
+            yield issue("EN_MISSPELLING", msg, tok.start, tok.end, fixes, source="spelling")
+
+
+_TOKEN_RULES: tuple[Callable[[list[Tok], str], Iterator[Issue]], ...] = (
+    article_issues,
+    agreement_issues,
+    doubled_issues,
+    confusable_issues,
+)
+
+
+def rule_issues(text: str, vocabulary: Collection[str] = ()) -> list[Issue]:
+    """All our English rule findings for `text`, sorted by offset."""
+    toks = tokenize(text)
+    found: list[Issue] = list(misspelling_issues(toks, vocabulary))
+    for rule in _TOKEN_RULES:
+        found.extend(rule(toks, text))
+    masked = [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)]
+    phrases = [*phrase_issues(text), *wordiness_issues(text)]
+    found.extend(i for i in phrases if not any(a <= i.offset < b for a, b in masked))
+    return sorted(found, key=lambda i: (i.offset, i.length))

@@ -1,0 +1,93 @@
+"""The Textual app: receives settings and services from the entry point; builds nothing at import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from afterword.errors import AfterwordError
+from afterword.tui.commands import ActionsProvider
+from afterword.tui.state import UIState
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+    from afterword.models import Notes
+    from afterword.tui.services import Services
+
+
+class AfterwordApp(App[None]):
+    """Dashboard first; `open NOTES` goes straight to drafting with those notes."""
+
+    CSS_PATH = "tui.tcss"
+    TITLE = "afterword"
+    COMMANDS: ClassVar = App.COMMANDS | {ActionsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Leave afterword"),
+        Binding("f1", "help", "Help", id="help", tooltip="How afterword works, and every key"),
+    ]
+
+    def __init__(self, services: Services, *, notes: Notes | None = None,
+                 state: UIState | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.initial_notes = notes
+        self.state = state or UIState()
+        self.set_keymap(services.settings.ui.keymap)
+
+    def on_mount(self) -> None:
+        from afterword.tui.screens.dashboard import DashboardScreen
+
+        remembered = self.state.load().get("theme") or self.services.settings.ui.theme
+        if remembered in self.available_themes:
+            self.theme = remembered
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(DashboardScreen(self.services))
+        if self.initial_notes is not None:
+            self.run_worker(self._open_initial, thread=True, group="open", exit_on_error=False)
+            self.run_worker(self._warm, thread=True, group="warm", exit_on_error=False)
+
+    def _open_initial(self) -> None:
+        """Track the notes given on the command line, then show the draft screen."""
+        notes = self.initial_notes
+        assert notes is not None
+        app_id: str | None = None
+        try:
+            store = self.services.store
+            app_id = store.upsert_application(notes)
+            notes = store.notes_with_history(app_id)
+        except AfterwordError as exc:
+            self.call_from_thread(self.notify, f"{exc} — drafting without tracking",
+                                  title="Store unavailable", severity="error")
+        self.call_from_thread(self._show_draft, app_id, notes)
+
+    def _show_draft(self, app_id: str | None, notes: Notes) -> None:
+        from afterword.tui.screens.draft import DraftScreen
+
+        self.push_screen(DraftScreen(self.services, notes, app_id))
+
+    def _warm(self) -> None:
+        """Build the grammar checker in the background so the first check does not wait."""
+        notes = self.initial_notes
+        if notes is not None:
+            try:
+                self.services.checker(notes.language)
+            except AfterwordError as exc:
+                self.call_from_thread(self.notify, str(exc), title="Grammar checker",
+                                      severity="warning")
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            self.state.save(theme=theme.name)
+        except AfterwordError as exc:
+            self.notify(str(exc), title="Theme not remembered", severity="warning")
+
+    def action_help(self) -> None:
+        """Show how afterword works and the keys of this screen."""
+        from afterword.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))

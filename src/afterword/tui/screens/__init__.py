@@ -1,0 +1,1 @@
+"""The app screens: dashboard, notes editor, draft and review, variants, help."""

@@ -1,0 +1,60 @@
+"""The draft body editor: a TextArea that underlines the spans checks flagged."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+from afterword.models import Issue
+
+SEVERITY_STYLES = {
+    "error": Style(underline=True, color="red", bold=True),
+    "warning": Style(underline=True, color="yellow"),
+    "info": Style(underline=True, color="cyan"),
+}
+
+
+class DraftEditor(TextArea):
+    """Editable draft body; Enter inserts a newline (IME-safe), issues are underlined in place."""
+
+    def __init__(self, text: str = "", **kwargs: object) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
+        self._spans: dict[int, list[tuple[int, int, Style]]] = {}
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        """Underline each issue's span (offsets index the body)."""
+        spans: dict[int, list[tuple[int, int, Style]]] = defaultdict(list)
+        size = len(self.text)
+        order = {"info": 0, "warning": 1, "error": 2}
+        for issue in sorted(issues, key=lambda i: order.get(i.severity, 0)):
+            if issue.length <= 0 or issue.offset + issue.length > size:
+                continue
+            (r1, c1) = self.document.get_location_from_index(issue.offset)
+            (r2, c2) = self.document.get_location_from_index(issue.offset + issue.length)
+            style = SEVERITY_STYLES.get(issue.severity, SEVERITY_STYLES["info"])
+            for row in range(r1, r2 + 1):
+                start = c1 if row == r1 else 0
+                end = c2 if row == r2 else len(self.document.get_line(row))
+                if end > start:
+                    spans[row].append((start, end, style))
+        self._spans = dict(spans)
+        self._line_cache.clear()
+        self.refresh()
+
+    def select_span(self, offset: int, length: int) -> None:
+        """Select a span of the body and scroll it into view."""
+        size = len(self.text)
+        start = self.document.get_location_from_index(min(offset, size))
+        end = self.document.get_location_from_index(min(offset + length, size))
+        self.selection = Selection(start, end)
+        self.scroll_cursor_visible()
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        for start, end, style in self._spans.get(line_index, ()):
+            line.stylize(style, start, end)
+        return line

@@ -1,0 +1,114 @@
+"""The issue list: by severity, each with its message, the GUIDANCE line it cites and suggestions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from afterword.models import Issue
+from afterword.tui.guidance import explain
+
+ORDER = {"error": 0, "warning": 1, "info": 2}
+MARK = {"error": ("✗", "bold red"), "warning": ("!", "yellow"), "info": ("i", "cyan")}
+
+
+def by_severity(issues: list[Issue]) -> list[Issue]:
+    """Errors first, then warnings, then notes; in text order within each."""
+    return sorted(issues, key=lambda i: (ORDER.get(i.severity, 3), i.offset))
+
+
+def describe(issue: Issue) -> Text:
+    """The detail text for one issue."""
+    text = Text()
+    mark, style = MARK.get(issue.severity, ("·", ""))
+    text.append(f"{mark} {issue.severity} ", style=style)
+    text.append(f"[{issue.rule}] ", style="dim")
+    text.append(issue.message)
+    rule = explain(issue.rule)
+    if rule:
+        text.append("\nGUIDANCE ", style="bold")
+        text.append(rule, style="italic")
+    if issue.replacements:
+        text.append("\nSuggestions: ", style="bold")
+        text.append(" · ".join(f"{n}) {r or '(remove)'}" for n, r in enumerate(issue.replacements, 1)))
+        text.append("\nf3 applies the first, f4 applies all fixable issues", style="dim")
+    return text
+
+
+class IssuePanel(Vertical):
+    """Checks summary, the issue list and the highlighted issue's details."""
+
+    @dataclass
+    class Chosen(Message):
+        """An issue was picked (Enter): jump to it."""
+
+        issue: Issue
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.issues: list[Issue] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Checks: none yet", id="checks-summary")
+        yield OptionList(id="issue-list")
+        yield Static("", id="issue-detail")
+
+    @property
+    def current(self) -> Issue | None:
+        """The highlighted issue, if any."""
+        index = self.query_one(OptionList).highlighted
+        return self.issues[index] if index is not None and index < len(self.issues) else None
+
+    def show(self, issues: list[Issue], checker: str | None) -> None:
+        """Replace the list (keeps the highlight position when it can)."""
+        options = self.query_one(OptionList)
+        keep = options.highlighted
+        self.issues = by_severity(issues)
+        counts = {s: sum(i.severity == s for i in self.issues) for s in ORDER}
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
+        ran = f" · grammar: {checker}" if checker else ""
+        self.query_one("#checks-summary", Static).update(f"Checks: {summary}{ran}")
+        options.clear_options()
+        options.add_options(
+            [Option(self._line(issue), id=str(n)) for n, issue in enumerate(self.issues)]
+        )
+        if self.issues:
+            options.highlighted = min(keep or 0, len(self.issues) - 1)
+        self._detail()
+
+    def step(self, delta: int = 1) -> Issue | None:
+        """Highlight the next (or previous) issue and return it."""
+        if not self.issues:
+            return None
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        options.highlighted = 0 if index is None else (index + delta) % len(self.issues)
+        return self.current
+
+    @staticmethod
+    def _line(issue: Issue) -> Text:
+        mark, style = MARK.get(issue.severity, ("·", ""))
+        line = Text(f"{mark} ", style=style)
+        line.append(issue.message)
+        return line
+
+    def _detail(self) -> None:
+        issue = self.current
+        detail = self.query_one("#issue-detail", Static)
+        detail.update(describe(issue) if issue else "No issues.")
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._detail()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        issue = self.current
+        if issue is not None:
+            self.post_message(self.Chosen(issue))

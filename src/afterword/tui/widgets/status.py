@@ -1,0 +1,73 @@
+"""The status line: backend, model, tokens/s, elapsed time and what is happening."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+class StatusLine(Static):
+    """`offline · model — · 42 tok/s · 3.1 s · streaming…`, refreshed while a draft streams."""
+
+    backend: reactive[str] = reactive("offline")
+    model: reactive[str | None] = reactive(None)
+    state: reactive[str] = reactive("ready — ctrl+g to generate")
+
+    def __init__(self, clock: Callable[[], float] = time.perf_counter, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.clock = clock
+        self._started: float | None = None
+        self._elapsed = 0.0
+        self._chunks = 0
+        self._rate: float | None = None
+
+    def on_mount(self) -> None:
+        self._timer = self.set_interval(0.25, self._tick, pause=True)
+        self._paint()
+
+    def start(self, backend: str, model: str | None) -> None:
+        """A generation began."""
+        self.backend, self.model = backend, model
+        self._started, self._elapsed, self._chunks, self._rate = self.clock(), 0.0, 0, None
+        self.state = "streaming… (Esc cancels)"
+        self._timer.resume()
+
+    def chunk(self) -> None:
+        self._chunks += 1
+
+    def stop(self, state: str, tokens_per_s: float | None = None) -> None:
+        """Generation ended (done, cancelled or failed)."""
+        if self._started is not None:
+            self._elapsed = self.clock() - self._started
+        self._started = None
+        self._rate = tokens_per_s
+        self._timer.pause()
+        self.state = state
+
+    def _tick(self) -> None:
+        if self._started is not None:
+            self._elapsed = self.clock() - self._started
+        self._paint()
+
+    def watch_state(self) -> None:
+        self._paint()
+
+    def watch_backend(self) -> None:
+        self._paint()
+
+    def watch_model(self) -> None:
+        self._paint()
+
+    def _paint(self) -> None:
+        if self._rate is not None and self._rate > 0:
+            rate = f"{self._rate:.0f} tok/s"
+        elif self._started is not None and self._elapsed > 0:
+            rate = f"~{self._chunks / self._elapsed:.0f} chunks/s"
+        else:
+            rate = "— tok/s"
+        self.update(
+            f"{self.backend} · model {self.model or '—'} · {rate} · {self._elapsed:.1f} s · {self.state}"
+        )

@@ -1,0 +1,77 @@
+"""Grounding: a draft may not state facts the notes lack."""
+
+from __future__ import annotations
+
+import pytest
+from check_drafts import EN_BODY, EN_SUBJECT, JA_BODY, JA_SUBJECT
+from conftest import SAMPLES
+
+from afterword.checks.grounding import grounding_issues
+from afterword.models import Notes, load_notes
+
+
+@pytest.fixture(scope="module")
+def en() -> Notes:
+    return load_notes(SAMPLES / "en_thank_you.json")
+
+
+@pytest.fixture(scope="module")
+def ja() -> Notes:
+    return load_notes(SAMPLES / "ja_thank_you.json")
+
+
+def invented(body: str, notes: Notes, subject: str = "") -> list[str]:
+    return [body[i.offset : i.offset + i.length] or i.message
+            for i in grounding_issues(subject, body, notes, notes.language)]
+
+
+def test_facts_from_the_notes_pass(en: Notes, ja: Notes) -> None:
+    assert invented(EN_BODY, en, EN_SUBJECT) == []
+    assert invented(JA_BODY, ja, JA_SUBJECT) == []
+
+
+def test_invented_number_and_percentage(en: Notes) -> None:
+    body = EN_BODY.replace("40 minutes", "40 minutes and saved 25% of compute")
+    assert invented(body, en) == ["25"]
+
+
+def test_number_formats_are_normalised(en: Notes, ja: Notes) -> None:
+    assert invented("It went from 3 hours to 40 minutes across 140 models.", en) == []
+    assert invented("応答時間を平均４０％短縮しました。", ja) == []
+    assert invented("応答時間を平均40 %短縮しました。", ja) == []
+
+
+def test_invented_names_products_and_skills(en: Notes) -> None:
+    body = "I also met Jordan Blake and would bring my Kubernetes experience."
+    assert invented(body, en) == ["Jordan", "Blake", "Kubernetes"]
+
+
+def test_common_words_weekdays_and_sentence_starts_are_fine(en: Notes) -> None:
+    body = "Dear Priya,\n\nOn Thursday in November I enjoyed it. Great talk, Priya. Best regards, Maya"
+    assert invented(body, en) == []
+
+
+def test_private_notes_are_not_a_source(en: Notes) -> None:
+    issues = grounding_issues("", "I will review Kafka retention.", en, "en")
+    assert [i.severity for i in issues] == ["error"]
+    assert "private notes" in issues[0].message
+
+
+def test_invented_email_address(en: Notes) -> None:
+    assert invented("Reach me at maya@example.org.", en) == ["maya@example.org"]
+    assert invented("Reach me at maya.chen@fastmail.com.", en) == []
+
+
+def test_subject_is_checked_too(en: Notes) -> None:
+    issues = grounding_issues("Thank you — 5 quick ideas", EN_BODY, en, "en")
+    assert len(issues) == 1 and issues[0].message.startswith("Subject:")
+    assert (issues[0].offset, issues[0].length) == (0, 0)
+
+
+def test_japanese_names_companies_and_loanwords(ja: Notes) -> None:
+    assert invented("鈴木様にもよろしくお伝えください。", ja) == ["鈴木"]
+    assert invented("株式会社ミライ物流の皆様によろしくお伝えください。", ja) == []
+    assert invented("株式会社サクラ商事でも同様の経験があります。", ja) == ["株式会社サクラ商事"]
+    assert invented("Kubernetesの経験もあります。", ja) == ["Kubernetes"]
+    assert invented("チームでのミーティングも楽しみです。", ja) == []
+    assert invented("ブロックチェーンの経験もあります。", ja) == ["ブロックチェーン"]

@@ -1,0 +1,243 @@
+"""Guidance lint: each GUIDANCE rule flags what a reader would object to, and only that."""
+
+from __future__ import annotations
+
+import pytest
+from check_drafts import EN_BODY, EN_SUBJECT, JA_BODY, JA_SUBJECT
+from conftest import SAMPLES
+
+from afterword.checks import CheckReport, check_draft, check_text, duplicate_issues
+from afterword.models import Notes, load_notes
+
+
+@pytest.fixture(scope="module")
+def en() -> Notes:
+    return load_notes(SAMPLES / "en_thank_you.json")
+
+
+@pytest.fixture(scope="module")
+def ja() -> Notes:
+    return load_notes(SAMPLES / "ja_thank_you.json")
+
+
+def run(notes: Notes, body: str, subject: str = EN_SUBJECT, scenario: str = "thank-you",
+        **kw: str) -> CheckReport:
+    kw.setdefault("recipient", notes.recipients()[0].name)
+    return check_draft(subject, body, language=notes.language, notes=notes, scenario=scenario, **kw)
+
+
+def rules(report: CheckReport, severity: str | None = None) -> set[str]:
+    return {i.rule for i in report.issues if severity in (None, i.severity)}
+
+
+def flagged(report: CheckReport, body: str, rule: str) -> list[str]:
+    return [body[i.offset : i.offset + i.length] for i in report.issues if i.rule == rule]
+
+
+def test_clean_drafts_have_no_issues(en: Notes, ja: Notes) -> None:
+    assert run(en, EN_BODY).issues == []
+    assert run(ja, JA_BODY, JA_SUBJECT).issues == []
+
+
+def test_people_and_company_in_the_notes_are_never_flagged(en: Notes) -> None:
+    body = EN_BODY.replace("Thank you again", "Please pass my thanks to Tom Okafor; thank you again")
+    report = run(en, body)
+    assert report.issues == []
+
+
+def test_scandal_news_is_an_error(en: Notes) -> None:
+    body = EN_BODY.replace(
+        "I was also glad", "I was sorry to read about the class-action lawsuit. I was also glad")
+    report = run(en, body)
+    assert flagged(report, body, "C5-news") == ["I was sorry to read about the class-action lawsuit."]
+    assert rules(report, "error") == {"C5-news"}
+
+
+def test_paraphrased_negative_news_from_the_notes_is_caught(en: Notes) -> None:
+    body = EN_BODY.replace("I was also glad", "Sorry about the patient data breach. I was also glad")
+    assert "C5-news" in rules(run(en, body), "error")
+
+
+def test_japanese_bad_results_are_not_mentioned(ja: Notes) -> None:
+    body = JA_BODY.replace("改めまして", "第2四半期の営業利益が減少したと伺いました。\n改めまして")
+    report = run(ja, body, JA_SUBJECT)
+    assert flagged(report, body, "C5-news") == ["第2四半期の営業利益が減少したと伺いました。"]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["When I join the team, I will", "On my first day I will", "I look forward to starting"]
+)
+def test_assuming_the_job_is_an_error(en: Notes, phrase: str) -> None:
+    body = EN_BODY.replace("I would be glad to bring", f"{phrase} bring")
+    assert "C7-assume-job" in rules(run(en, body), "error")
+
+
+def test_two_problems_in_one_sentence_are_both_reported(en: Notes) -> None:
+    body = EN_BODY.replace("I was also glad", "When I join, I will help with the lawsuit. I was also glad")
+    report = run(en, body)
+    assert flagged(report, body, "C7-assume-job") == ["When I join"]
+    assert flagged(report, body, "C5-news") == ["When I join, I will help with the lawsuit."]
+
+
+def test_assuming_the_job_in_japanese(ja: Notes) -> None:
+    body = JA_BODY.replace("この経験を", "入社した際には、この経験を")
+    assert "C7-assume-job" in rules(run(ja, body, JA_SUBJECT), "error")
+
+
+def test_working_with_you_is_only_a_warning(en: Notes) -> None:
+    body = EN_BODY.replace("Thank you again", "I look forward to working with you. Thank you again")
+    report = run(en, body)
+    assert [i.severity for i in report.issues if i.rule == "C7-assume-job"] == ["warning"]
+
+
+@pytest.mark.parametrize("placeholder", ["[Name]", "{name}", "○○", "★会社名★", "XXX", "<company>"])
+def test_leftover_placeholders_are_errors(en: Notes, placeholder: str) -> None:
+    body = EN_BODY.replace("for your time", f"for your time, {placeholder}")
+    report = run(en, body)
+    assert flagged(report, body, "placeholder") == [placeholder]
+    assert rules(report, "error") == {"placeholder"}
+
+
+def test_misspelled_recipient_name(en: Notes) -> None:
+    body = EN_BODY.replace("Dear Priya", "Dear Pria")
+    report = run(en, body)
+    issue = next(i for i in report.issues if i.rule == "greeting")
+    assert (issue.severity, body[issue.offset : issue.offset + issue.length]) == ("error", "Pria")
+    assert issue.replacements == ["Priya"]
+
+
+def test_greeting_by_full_name_or_title_is_fine(en: Notes) -> None:
+    for greeting in ("Dear Priya Raman,", "Dear Ms. Raman,", "Hi Priya,"):
+        assert run(en, EN_BODY.replace("Dear Priya,", greeting)).issues == []
+
+
+def test_greeting_the_other_interviewer_is_wrong(en: Notes) -> None:
+    body = EN_BODY.replace("Dear Priya", "Dear Tom")
+    assert "greeting" in rules(run(en, body), "error")
+
+
+def test_sign_off_with_a_wrong_name(en: Notes) -> None:
+    body = EN_BODY.replace("Maya Chen", "Maya Chan")
+    assert "sign-off" in rules(run(en, body), "error")
+
+
+def test_japanese_addressee_must_match(ja: Notes) -> None:
+    body = JA_BODY.replace("田中 美咲様", "田中 美穂様")
+    assert "greeting" in rules(run(ja, body, JA_SUBJECT), "error")
+    assert run(ja, JA_BODY.replace("田中 美咲様", "田中様"), JA_SUBJECT).issues == []
+
+
+def test_japanese_set_phrases(ja: Notes) -> None:
+    body = JA_BODY.replace("お世話になっております。", "").replace("何卒よろしくお願いいたします。", "")
+    assert {"ja-opening", "ja-closing"} <= rules(run(ja, body, JA_SUBJECT))
+
+
+def test_japanese_register_and_double_keigo(ja: Notes) -> None:
+    body = JA_BODY.replace("印象に残っております。", "印象に残った。部長がおっしゃられた通りです。")
+    report = run(ja, body, JA_SUBJECT)
+    assert flagged(report, body, "ja-style-mix") == ["た"]
+    keigo = next(i for i in report.issues if i.rule == "ja-double-keigo")
+    assert keigo.replacements == ["おっしゃった"]
+
+
+def test_scolding_is_an_error_but_a_neutral_note_is_fine(en: Notes) -> None:
+    neutral = ("Dear Priya,\n\nYou mentioned a decision within 2 weeks, so I wanted to ask whether "
+               "there is any update on the Senior Data Engineer role. I have not heard back yet "
+               "and remain very interested.\n\nBest regards,\nMaya Chen")
+    assert rules(run(en, neutral, "Checking in", "status-check"), "error") == set()
+    scolding = neutral.replace("I have not heard back yet",
+                               "You promised an answer and you still haven't replied")
+    assert "C6-scolding" in rules(run(en, scolding, "Checking in", "status-check"), "error")
+
+
+def test_japanese_scolding(ja: Notes) -> None:
+    neutral = "まだご連絡をいただいておりませんので、ご状況を伺えますと幸いです。\n"
+    ok = JA_BODY.replace("改めまして", neutral + "改めまして")
+    assert "C6-scolding" not in rules(run(ja, ok, JA_SUBJECT))
+    bad = JA_BODY.replace("改めまして", "お約束の期日を過ぎておりますが、いかがでしょうか。\n改めまして")
+    assert "C6-scolding" in rules(run(ja, bad, JA_SUBJECT), "error")
+
+
+def test_thank_you_needs_a_topic_and_the_missed_skill(en: Notes) -> None:
+    body = EN_BODY.replace("migrating the claims pipeline from nightly batches to streaming", "the role")
+    body = body.replace("led the move of 140 SQL models to dbt, which cut the nightly build from 3 "
+                        "hours to 40 minutes", "worked hard")
+    assert {"C2-topic", "C4-skill"} <= rules(run(en, body))
+
+
+def test_thanks_at_start_and_end(en: Notes) -> None:
+    body = EN_BODY.replace("Thank you for taking the time to meet", "I met").replace(
+        "Thank you again for your time and for the thoughtful questions.", "Talk soon.")
+    assert "C1-thanks" in rules(run(en, body), "error")
+
+
+def test_length_and_paragraphs(en: Notes) -> None:
+    long_body = EN_BODY.replace("Thank you again", "Thank you again. " + "More detail here. " * 90)
+    assert "C3-length" in rules(run(en, long_body))
+    one_para = "Dear Priya,\n\nThank you for the interview about streaming.\n\nBest regards,\nMaya Chen"
+    assert "C3-paragraphs" in rules(run(en, one_para))
+
+
+def test_subject_rules(en: Notes) -> None:
+    assert "subject" in rules(run(en, EN_BODY, ""))
+    assert "subject" in rules(run(en, EN_BODY, "Thank you " * 10))
+
+
+def test_phone_channel_wants_a_call_script(en: Notes) -> None:
+    script = ("Hello Priya, this is Maya Chen. Thank you again for the interview about streaming "
+              "the claims pipeline. You mentioned a decision within 2 weeks, so I wanted to ask "
+              "whether there is any news. Thank you, goodbye.")
+    assert run(en, script, "Call script", "status-check", channel="phone").issues == []
+    letter = f"Dear Priya,\n\n{script}\n\nBest regards,\nMaya Chen\nmaya.chen@fastmail.com"
+    assert "C9-channel" in rules(run(en, letter, "Status", "status-check", channel="phone"))
+
+
+def test_stock_phrases_are_warnings_with_alternatives(en: Notes) -> None:
+    body = EN_BODY.replace("Thank you for taking", "I hope this email finds you well. Thank you for taking")
+    report = run(en, body)
+    issue = next(i for i in report.issues if i.rule == "stock-phrase")
+    assert body[issue.offset : issue.offset + issue.length] == "I hope this email finds you well. "
+    assert (issue.severity, issue.replacements) == ("warning", [""])
+    body2 = EN_BODY.replace("Thank you again", "Just checking in: thank you again")
+    issue2 = next(i for i in run(en, body2).issues if i.rule == "stock-phrase")
+    assert issue2.replacements == ["I wanted to ask"]
+
+
+def test_recruiter_thanks_needs_feedback_and_next_step() -> None:
+    notes = load_notes(SAMPLES / "ja_recruiter_casual.json")
+    body = ("山田 翔 様\n\nお世話になっております。株式会社HRブリッジの小林と申します。\n\n"
+            "本日はカジュアル面談にご参加いただき、ありがとうございました。\n\n"
+            "今後ともよろしくお願いいたします。\n\n小林 由美")
+    report = run(notes, body, "カジュアル面談のお礼", "recruiter-thanks")
+    assert {"C11-feedback", "C11-next-step"} <= rules(report)
+
+
+def test_rejection_reply_stays_gracious() -> None:
+    notes = load_notes(SAMPLES / "en_rejection.json")
+    body = ("Dear Gregory,\n\nThank you for letting me know. Could you reconsider the decision?"
+            "\n\nBest regards,\nAisha Bello")
+    assert {"C10-rejection"} <= rules(run(notes, body, "Re: Content Strategist", "rejection-reply"))
+
+
+def test_check_text_splits_the_subject_and_offsets_index_the_body(en: Notes) -> None:
+    text = f"Subject: {EN_SUBJECT}\n\n" + EN_BODY.replace("Dear Priya", "Dear Pria")
+    report = check_text(text, notes=en)
+    body = text.split("\n\n", 1)[1]
+    issue = next(i for i in report.issues if i.rule == "greeting")
+    assert body[issue.offset : issue.offset + issue.length] == "Pria"
+
+
+def test_issues_are_sorted_by_offset(en: Notes) -> None:
+    body = EN_BODY.replace("Dear Priya", "Dear Pria").replace("for your time", "for your time [X]")
+    offsets = [i.offset for i in run(en, body).issues]
+    assert offsets == sorted(offsets) and len(offsets) >= 2
+
+
+def test_near_duplicate_drafts_across_interviewers() -> None:
+    a = EN_BODY
+    b = EN_BODY.replace("Dear Priya", "Dear Tom")
+    c = ("Dear Tom,\n\nThank you for the conversation about data quality checks that run before "
+         "dashboards refresh.\n\nBest regards,\nMaya Chen")
+    result = duplicate_issues([a, b, c])
+    assert result[0] == [] and result[2] == []
+    assert [i.rule for i in result[1]] == ["duplicate"]

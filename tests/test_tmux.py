@@ -1,0 +1,90 @@
+"""Real-terminal smoke test: the app in tmux, keyboard only; the approved draft lands in tmux's
+paste buffer through OSC 52, as it would over SSH."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TMUX = shutil.which("tmux") or "/usr/bin/tmux"
+
+
+class Tmux:
+    """A private tmux server running one command in a 100×32 window."""
+
+    def __init__(self, home: Path) -> None:
+        self.socket = f"afterword-test-{uuid.uuid4().hex[:8]}"
+        self.conf = home / "tmux.conf"
+        self.conf.write_text("set -g set-clipboard on\nset -g history-limit 1000\n")
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run([TMUX, "-L", self.socket, "-f", str(self.conf), *args],
+                             capture_output=True, text=True, timeout=10)
+        return out.stdout
+
+    def start(self, command: str) -> None:
+        self.run("new-session", "-d", "-s", "t", "-x", "100", "-y", "32", command)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "t")
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "t", *keys)
+
+    def wait_for(self, check: Callable[[], bool], what: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if check():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; screen:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    session = Tmux(tmp_path)
+    yield session
+    session.close()
+
+
+def test_generate_and_approve_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> None:
+    env = {
+        "AFTERWORD_HOME": str(tmp_path / "home"),
+        "AFTERWORD_CONFIG_DIR": str(tmp_path / "config"),
+        "OLLAMA_HOST": "http://127.0.0.1:9",  # no Ollama: the app must fall back to offline
+        "PYTHONPATH": str(ROOT / "src"),
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    tmux.start(f"cd {ROOT} && env {exports} {sys.executable} -m afterword open "
+               "sample_data/en_thank_you.json; sleep 30")
+    tmux.wait_for(lambda: "ctrl+g to draft" in tmux.screen(), "the draft screen")
+
+    tmux.keys("C-g")
+    tmux.wait_for(lambda: "· done" in tmux.screen() and "Checks:" in tmux.screen(), "the draft")
+    screen = tmux.screen()
+    assert "Priya" in screen and "Traceback" not in screen
+
+    tmux.keys("C-y")
+    tmux.wait_for(lambda: "Priya" in tmux.run("show-buffer"), "the OSC 52 copy")
+    copied = tmux.run("show-buffer")
+    assert copied.startswith("Subject: ")
+    assert "Maya Chen" in copied
+    tmux.wait_for(lambda: "Approved" in tmux.screen(), "the approval message")
+
+    tmux.keys("C-q")
+    tmux.wait_for(lambda: "afterword" not in tmux.screen() or "$" in tmux.screen(), "exit")
+    assert os.path.exists(tmp_path / "home" / "afterword.json")

@@ -1,0 +1,194 @@
+"""`afterword track / apps / due / sent / reply / export-data / import-data` as a user runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_data"
+
+
+def afterword(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "AFTERWORD_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "afterword", *args], env=env, capture_output=True, text=True,
+        timeout=60, cwd=ROOT,
+    )  # fmt: skip
+
+
+def ok(home: Path, *args: str) -> str:
+    result = afterword(home, *args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def write_sample(folder: Path, name: str, **changes: Any) -> Path:
+    data = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    data.update(changes)
+    path = folder / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def due(home: Path, today: str) -> dict[str, dict[str, Any]]:
+    return {item["app_id"]: item for item in json.loads(ok(home, "due", "--today", today, "--json"))}
+
+
+@pytest.fixture(scope="module")
+def tracked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """Four applications at different stages, tracked once through the CLI."""
+    home = tmp_path_factory.mktemp("tracked") / "home"
+    notes = home.parent / "notes"
+    notes.mkdir()
+    files = {
+        "fresh": write_sample(notes, "en_thank_you", interview={"date": "2026-11-19"}),
+        "waiting": write_sample(
+            notes, "en_status_check", interview={"date": "2026-11-02"}, decision_timeline="within 2 weeks",
+            follow_ups=[{"date": "2026-11-02", "scenario": "thank-you"}],
+        ),
+        "rejected": write_sample(notes, "en_rejection"),
+        "recruiter": write_sample(
+            notes, "ja_recruiter_casual", interview={"date": "2026-11-18"},
+            follow_ups=[{"date": "2026-11-18", "scenario": "recruiter-thanks"}],
+        ),
+    }  # fmt: skip
+    ids = {stage: json.loads(ok(home, "track", str(path), "--json"))["id"] for stage, path in files.items()}
+    return home, ids
+
+
+@pytest.fixture
+def four(tracked: tuple[Path, dict[str, str]], tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A private copy of the four tracked applications for one test to change."""
+    home, ids = tracked
+    copy = tmp_path / "home"
+    shutil.copytree(home, copy)
+    return copy, ids
+
+
+def test_due_gives_each_application_its_next_action(four: tuple[Path, dict[str, str]]) -> None:
+    home, ids = four
+    items = json.loads(ok(home, "due", "--today", "2026-11-20", "--json"))
+    assert [i["due"] for i in items] == sorted(i["due"] for i in items)
+    by_app = {i["app_id"]: i for i in items}
+    got = {stage: (by_app[i]["action"], by_app[i]["due"], by_app[i]["overdue"], by_app[i]["rule"])
+           for stage, i in ids.items()}  # fmt: skip
+    assert got == {
+        "fresh": ("thank-you", "2026-11-20", False, "T1"),
+        "waiting": ("status-check", "2026-11-23", False, "T3"),
+        "rejected": ("rejection-reply", "2026-11-19", True, "C10"),
+        "recruiter": ("recruiter-nudge", "2026-11-20", False, "T5"),
+    }
+    assert set(items[0]) == {"app_id", "company", "position", "action", "due", "overdue", "rule", "reason"}
+    text = ok(home, "due", "--today", "2026-11-20")
+    assert "1 day overdue" in text and "rejection-reply" in text and "Harbor & Finch" in text
+
+
+def test_sent_and_reply_move_the_cadence_to_move_on(four: tuple[Path, dict[str, str]]) -> None:
+    home, ids = four
+    waiting, recruiter = ids["waiting"], ids["recruiter"]
+    ok(home, "sent", waiting, "status-check", "--date", "2026-11-23")
+    assert due(home, "2026-11-24")[waiting]["action"] == "final-follow-up"
+    assert due(home, "2026-11-24")[waiting]["due"] == "2026-11-30"
+    ok(home, "sent", waiting, "final-follow-up", "--date", "2026-11-30")
+    after_two = due(home, "2026-12-08")[waiting]
+    assert (after_two["action"], after_two["due"], after_two["overdue"]) == ("move-on", "2026-12-07", True)
+    assert "move-on" in ok(home, "due", "--today", "2026-12-08")
+
+    assert recruiter in due(home, "2026-11-20")
+    out = ok(home, "reply", recruiter, "--outcome", "replied", "--date", "2026-11-21")
+    assert "replied" in out
+    assert recruiter not in due(home, "2026-11-22")
+    apps = {a["id"]: a for a in json.loads(ok(home, "apps", "--json"))}
+    assert apps[recruiter]["status"] == "replied"
+    assert "[replied]" in ok(home, "apps")
+
+
+def test_reply_with_warm_rejection_suggests_rejection_reply(four: tuple[Path, dict[str, str]]) -> None:
+    home, ids = four
+    fresh = ids["fresh"]
+    ok(home, "sent", fresh, "thank-you", "--date", "2026-11-19")
+    ok(home, "reply", fresh, "--outcome", "rejected", "--date", "2026-11-25", "--warm")
+    item = due(home, "2026-11-25")[fresh]
+    assert (item["action"], item["rule"], item["due"]) == ("rejection-reply", "C10", "2026-11-26")
+
+
+def test_track_again_updates_the_same_application(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    path = write_sample(tmp_path, "ja_thank_you")
+    first = json.loads(ok(home, "track", str(path), "--json"))
+    assert first == {"id": first["id"], "created": True}
+    text = ok(home, "track", str(path))
+    assert f"as {first['id']}" in text and "Updated" in text and "2026-12-05" in text
+    assert len(json.loads(ok(home, "apps", "--json"))) == 1
+
+
+def test_ics_file_parses_back_with_the_events(four: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    home, _ = four
+    target = tmp_path / "followups.ics"
+    result = afterword(home, "due", "--today", "2026-11-20", "--ics", str(target))
+    assert result.returncode == 0 and "Wrote 4 follow-ups" in result.stderr
+    cal = Calendar.from_ical(target.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert len(events) == 4
+    summaries = " ".join(str(e["SUMMARY"]) for e in events)
+    assert "Lumen Robotics" in summaries and "株式会社HRブリッジ" in summaries
+    for event in events:
+        assert str(event["UID"]).endswith("@afterword")
+        assert "DTSTAMP" in event and str(event["DESCRIPTION"])
+        assert type(event.decoded("DTSTART")) is dt.date
+        assert event.decoded("DTSTART") >= dt.date(2026, 11, 20)
+
+
+def test_export_and_import_data_round_trip(four: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    home, _ = four
+    backup = tmp_path / "backup.json"
+    assert "Exported 4" in ok(home, "export-data", str(backup))
+    other = tmp_path / "other"
+    ok(other, "import-data", str(backup))
+    assert due(other, "2026-11-20") == due(home, "2026-11-20")
+    again = ok(other, "import-data", str(backup))
+    assert "previous store was kept as" in again
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("sent", "99", "thank-you"), "no application with id '99'"),
+        (("sent", "{waiting}", "thanks"), "unknown scenario 'thanks'"),
+        (("sent", "{recruiter}", "thank-you"), "not one of its scenarios"),
+        (("sent", "{waiting}", "status-check", "--date", "2026-02-30"), "--date '2026-02-30': not a date"),
+        (("due", "--today", "tomorrow"), "--today 'tomorrow': not a date"),
+        (("reply", "77", "--outcome", "offer"), "no application with id '77'"),
+        (("track", "missing.json"), "missing.json: no such file"),
+        (("import-data", "missing.json"), "missing.json: no such file"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    four: tuple[Path, dict[str, str]], args: tuple[str, ...], message: str
+) -> None:
+    home, ids = four
+    result = afterword(home, *(a.format(**ids) for a in args))
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_damaged_store_is_set_aside_and_reported(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "afterword.json").write_text("{not json", encoding="utf-8")
+    result = afterword(home, "apps")
+    assert result.returncode == 1
+    assert "moved aside to afterword.json.corrupt-" in result.stderr and "Traceback" not in result.stderr
+    assert len(list(home.glob("afterword.json.corrupt-*"))) == 1
+    assert "No applications yet" in ok(home, "apps")
