@@ -67,7 +67,7 @@ def with_history(notes: Notes) -> Notes:
 
 def run_draft(args: argparse.Namespace) -> int:
     from afterword.backends import make_backend
-    from afterword.checks.grammar import make_checker
+    from afterword.checks.grammar import make_checker, start_warmup
     from afterword.config import load_settings
     from afterword.errors import BackendError, InputError
     from afterword.models import load_notes
@@ -86,6 +86,8 @@ def run_draft(args: argparse.Namespace) -> int:
         variants=args.variants,
         source=args.notes,
     )
+
+    start_warmup(settings.checks, notes.language)  # the checker loads while the backend works
 
     def notice(msg: str) -> None:
         print(msg, file=sys.stderr)

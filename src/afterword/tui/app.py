@@ -51,6 +51,8 @@ class AfterwordApp(App[None]):
 
     def _open_initial(self) -> None:
         """Track the notes given on the command line, then show the draft screen."""
+        import afterword.pipeline  # noqa: F401  (the draft screen needs it; load it off the UI thread)
+
         notes = self.initial_notes
         assert notes is not None
         app_id: str | None = None

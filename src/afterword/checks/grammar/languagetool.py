@@ -97,8 +97,7 @@ class LocalServer:
 
     def _start(self) -> None:
         try:
-            version = {"language_tool_download_version": self.version} if self.version else {}
-            tool = _Client("en-US", **version)
+            tool = _Client("en-US", language_tool_download_version=self.version or LTP_DOWNLOAD_VERSION)
             self._base = f"http://{tool.host}:{tool.port}/"
             self._clients["en-US"] = tool
         except (*LT_ERRORS, RuntimeError) as exc:

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Input, Select, Static, Tab, Tabs
 
 from afterword.errors import AfterwordError
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from afterword.tui.services import Services
 
 EVERYONE = "*"
+FLUSH_EVERY = 1 / 30
+"""Streamed text is painted at most this often (seconds)."""
 
 
 class DraftScreen(ReviewActions, ExportActions, Screen[None]):
@@ -77,6 +80,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         self.generating = False
         self._stop = threading.Event()
         self._ignored_run = -1
+        self._pending = ""
+        self._flush_timer: Timer | None = None
         self._recorded: set[tuple[str, str]] = set()
         self.init_review()
 
@@ -248,8 +253,17 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         self.streams[event.index] += event.chunk
         self.query_one(StatusLine).chunk()
         if event.index == self.current:
+            self._pending += event.chunk
+            if self._flush_timer is None:
+                self._flush_timer = self.set_timer(FLUSH_EVERY, self._flush)
+
+    def _flush(self) -> None:
+        """Append the chunks that arrived since the last paint (one edit per frame, not per chunk)."""
+        self._flush_timer = None
+        if self._pending and self.drafts and self.drafts[self.current] is None:
             editor = self.query_one(DraftEditor)
-            editor.insert(event.chunk, editor.document.end)
+            editor.insert(self._pending, editor.document.end)
+        self._pending = ""
 
     def on_draft_completed(self, event: DraftCompleted) -> None:
         if not self._live(event.run):
@@ -327,6 +341,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
     def _load(self, index: int) -> None:
         """Show draft `index` (or its stream so far) in the editor."""
         self.current = index
+        self._pending = ""
         editor = self.query_one(DraftEditor)
         subject = self.query_one("#subject", Input)
         draft = self.drafts[index] if index < len(self.drafts) else None

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from afterword.models import Draft, Notes
@@ -93,6 +94,8 @@ class VariantsScreen(Screen[Draft | None]):
         self._shift = 1 if base else 0
         self.generating = False
         self._stop = threading.Event()
+        self._dirty: set[int] = set()
+        self._flush_timer: Timer | None = None
 
     def _plan(self) -> list[Job]:
         from afterword.pipeline import plan_jobs
@@ -136,8 +139,19 @@ class VariantsScreen(Screen[Draft | None]):
     def on_draft_chunk_received(self, event: DraftChunkReceived) -> None:
         column = self._column(event.index)
         column.raw += event.chunk
-        column.set_body(column.raw)
+        self._dirty.add(event.index)
         self.query_one(StatusLine).chunk()
+        if self._flush_timer is None:
+            self._flush_timer = self.set_timer(1 / 30, self._flush)
+
+    def _flush(self) -> None:
+        """Repaint the columns that streamed since the last frame."""
+        self._flush_timer = None
+        for index in self._dirty:
+            if self.drafts[index + self._shift] is None:
+                column = self._column(index)
+                column.set_body(column.raw)
+        self._dirty.clear()
 
     def on_draft_completed(self, event: DraftCompleted) -> None:
         self.drafts[event.index + self._shift] = event.draft
