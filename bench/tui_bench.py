@@ -111,7 +111,7 @@ async def key_latency(home: Path, streaming: bool, via_pilot: bool) -> tuple[lis
         subject = screen.query_one("#subject", Input)
         subject.focus()
         await pilot.pause()
-        for n in range(KEYS):
+        for _ in range(KEYS):
             before = len(subject.value)
             start = time.perf_counter()
             if via_pilot:

@@ -64,6 +64,8 @@ def test_guidance_lines_are_explained_for_rule_ids() -> None:
     line = explain("C5-news")
     assert line is not None and line.startswith("C5 Reference recent company news")
     assert explain("stock-phrase") is None
+    cited = explain("stock-phrase", "filler makes a note read as machine-written (GUIDANCE C3: …)")
+    assert cited is not None and cited.startswith("C3 Concise")
 
 
 def test_domain_imports_without_textual() -> None:
@@ -86,5 +88,6 @@ def test_open_with_bad_notes_exits_2_before_the_tui(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "afterword", "open", str(bad)], env=env,
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
-    assert "bad.json" in result.stderr and "`company` is required" in result.stderr
+    assert "bad.json" in result.stderr and "company" in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
     assert "Traceback" not in result.stderr

@@ -55,7 +55,7 @@ async def test_dashboard_lists_applications_and_highlights_overdue(home: Path) -
         summary = screen.query_one("#dash-summary").render().plain
         assert f"{len(screen.rows)} overdue" in summary
         table = screen.query_one(DataTable)
-        assert table.get_row_at(0)[-1].plain.endswith("overdue")
+        assert table.get_row_at(0)[3].plain.endswith("overdue")
         await pilot.press("enter")
         await _settle(app, pilot)
         assert isinstance(app.screen, DraftScreen)

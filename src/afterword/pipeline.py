@@ -66,8 +66,8 @@ def plan_jobs(
 
 
 def _names(notes: Notes) -> list[str]:
-    people = [notes.sender, *notes.interviewers, *([notes.candidate] if notes.candidate else [])]
-    return [p.name for p in people] + [notes.company.name]
+    names = [notes.sender.name, *(i.name for i in notes.interviewers), notes.company.name]
+    return names + ([notes.candidate.name] if notes.candidate else [])
 
 
 def _repair_prompt(prompt: Prompt, draft_text: str, issues: Iterable[Issue]) -> Prompt:

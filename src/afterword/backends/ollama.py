@@ -91,10 +91,10 @@ class OllamaBackend:
         return self._model
 
     def stream(self, request: Request, stats: Stats) -> Iterator[str]:
-        model = self.model_name()
+        model = self.model_name() or ""
         stats.model = model
         prompt = request.prompt
-        options = {
+        options: dict[str, float | int] = {
             "temperature": request.temperature,
             "num_ctx": context_size(len(prompt.text), request.max_tokens),
             "num_predict": request.max_tokens,

@@ -47,7 +47,6 @@ class AfterwordApp(App[None]):
         self.push_screen(DashboardScreen(self.services))
         if self.initial_notes is not None:
             self.run_worker(self._open_initial, thread=True, group="open", exit_on_error=False)
-            self.run_worker(self._warm, thread=True, group="warm", exit_on_error=False)
 
     def _open_initial(self) -> None:
         """Track the notes given on the command line, then show the draft screen."""
@@ -69,6 +68,8 @@ class AfterwordApp(App[None]):
         from afterword.tui.screens.draft import DraftScreen
 
         self.push_screen(DraftScreen(self.services, notes, app_id))
+        self.call_after_refresh(self.run_worker, self._warm, thread=True, group="warm",
+                                exit_on_error=False)
 
     def _warm(self) -> None:
         """Build the grammar checker in the background so the first check does not wait."""

@@ -28,9 +28,12 @@ def rules() -> dict[str, str]:
     return out
 
 
-def explain(rule: str) -> str | None:
-    """`C5 Reference recent company news…` for a rule id that cites GUIDANCE, else None."""
-    m = _RULE_ID.match(rule)
+_CITED = re.compile(r"GUIDANCE ([TCA]\d+)")
+
+
+def explain(rule: str, message: str = "") -> str | None:
+    """`C5 Reference recent company news…` for a rule id (or message) citing GUIDANCE, else None."""
+    m = _RULE_ID.match(rule) or _CITED.search(message)
     if not m:
         return None
     text = rules().get(m.group(1))

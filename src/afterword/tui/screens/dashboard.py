@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from afterword.store import Application
     from afterword.tui.services import Services
 
-COLUMNS = ("Company", "Position", "Stage", "Last contact", "Next action", "Due")
+COLUMNS = ("Company", "Position", "Next action", "Due", "Stage", "Last contact")
+DUE = COLUMNS.index("Due")
 
 
 def describe(app: Application, today: dt.date, grace_days: int) -> dict[str, str | bool]:
@@ -115,7 +116,7 @@ class DashboardScreen(Screen[None]):
             style = "bold red" if row["overdue"] else ""
             cells = [Text(str(row[c]), style=style) for c in COLUMNS]
             if row["overdue"]:
-                cells[-1].append(" overdue", style="reverse red")
+                cells[DUE].append(" overdue", style="reverse red")
             table.add_row(*cells, key=str(row["id"]))
         self._reason()
 

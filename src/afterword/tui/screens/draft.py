@@ -130,7 +130,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         editor.read_only = True
         editor.text = "Press ctrl+g to draft, ctrl+r for tone variants, F1 for help."
         self.query_one(StatusLine).backend = self.query_one("#backend", Select).value  # type: ignore[assignment]
-        self.run_worker(self._list_models, thread=True, group="models", exit_on_error=False)
+        self.call_after_refresh(self.run_worker, self._list_models, thread=True, group="models",
+                                exit_on_error=False)
 
     def _recipient_options(self) -> list[tuple[str, str]]:
         people = [(p.name, p.name) for p in self.notes.recipients()]
@@ -173,6 +174,9 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         select.disabled = True
         if self.pick("backend") == "ollama":
             self.offer_offline(f"{event.error or 'No Ollama models'}", event.hint)
+        elif self.pick("backend") == "auto":
+            self.notify(f"{event.error} — {event.hint}. Drafting with the offline composer for now.",
+                        title="Ollama not available", timeout=8)
 
     def offer_offline(self, message: str, hint: str) -> None:
         """Say what failed and how to fix it, and offer the offline composer at once."""
@@ -296,6 +300,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
             self._load(self.current)
         if self.current and not event.cancelled and all(self.drafts):
             self.query_one(Tabs).active = self.tab_id(0)  # review starts with the first draft
+        if any(self.drafts):
+            self.query_one(DraftEditor).focus()  # keyboard users land in the text to review
 
     def partial_draft(self, index: int, raw: str) -> Draft:
         """A draft from text that arrived before a cancel or failure."""

@@ -35,15 +35,13 @@ COLUMNS = 3
 
 
 def render_diff(base: str, other: str) -> Text:
-    """`other` with words added since `base` highlighted and removed ones struck through."""
+    """`other`, with the words that differ from `base` highlighted (the base is in column 1)."""
     text = Text()
     for kind, chunk in word_diff(base, other):
         if kind == "same":
             text.append(chunk)
         elif kind == "added":
             text.append(chunk, style="bold black on green")
-        elif chunk.strip():
-            text.append(chunk, style="strike dim red")
     return text
 
 

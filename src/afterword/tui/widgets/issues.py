@@ -30,7 +30,7 @@ def describe(issue: Issue) -> Text:
     text.append(f"{mark} {issue.severity} ", style=style)
     text.append(f"[{issue.rule}] ", style="dim")
     text.append(issue.message)
-    rule = explain(issue.rule)
+    rule = explain(issue.rule, issue.message)
     if rule:
         text.append("\nGUIDANCE ", style="bold")
         text.append(rule, style="italic")
