@@ -13,6 +13,7 @@ from afterword.models import load_notes
 from afterword.store import Store
 from afterword.tui.app import AfterwordApp
 from afterword.tui.state import UIState
+from afterword.tui.widgets.editor import DraftEditor
 
 SIZE = (100, 32)
 
@@ -53,6 +54,7 @@ def test_draft_review_snapshot(home: Path, snap_compare) -> None:  # type: ignor
         screen.query_one("#recipient", Select).value = "Priya Raman"
         await pilot.press("ctrl+g")
         await _settle(pilot)
+        screen.query_one(DraftEditor).cursor_blink = False
 
     assert snap_compare(_app(home), terminal_size=SIZE, run_before=generate)
 

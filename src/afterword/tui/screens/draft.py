@@ -250,6 +250,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         self.query_one(StatusLine).start(event.backend, event.model)
         if event.index != self.current:
             self.query_one(Tabs).active = self.tab_id(event.index)
+            self._load(event.index)
 
     def on_draft_chunk_received(self, event: DraftChunkReceived) -> None:
         if not self._live(event.run):
@@ -300,6 +301,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
             self._load(self.current)
         if self.current and not event.cancelled and all(self.drafts):
             self.query_one(Tabs).active = self.tab_id(0)  # review starts with the first draft
+            self._load(0)
         if any(self.drafts):
             self.query_one(DraftEditor).focus()  # keyboard users land in the text to review
 
@@ -339,6 +341,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
 
     @on(Tabs.TabActivated, "#draft-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id != self.query_one(Tabs).active:
+            return  # a stale activation: the tab changed again since
         index = int(event.tab.id.rsplit("-", 1)[1]) if event.tab.id else 0
         if index != self.current and index < len(self.drafts):
             self.store_edits()
