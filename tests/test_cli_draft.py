@@ -205,7 +205,12 @@ def test_draft_on_a_tracked_application_uses_what_the_store_knows(tmp_path: Path
 
 
 def test_draft_writes_nothing_when_nothing_is_tracked(tmp_path: Path) -> None:
-    out = afterword("draft", str(SAMPLES / "en_rejection.json"), "--backend", "offline",
-                    env={"AFTERWORD_HOME": str(tmp_path / "home")})
+    out = afterword(
+        "draft",
+        str(SAMPLES / "en_rejection.json"),
+        "--backend",
+        "offline",
+        env={"AFTERWORD_HOME": str(tmp_path / "home")},
+    )
     assert out.returncode == 0
     assert not (tmp_path / "home").exists()

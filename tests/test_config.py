@@ -36,7 +36,9 @@ def test_ollama_host_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_bad_value_names_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _config(tmp_path, monkeypatch, "[checks]\nrepair_attempts = 5\n")
-    with pytest.raises(InputError, match=r"config.toml or AFTERWORD_CHECKS__REPAIR_ATTEMPTS: `checks.repair_attempts`"):
+    with pytest.raises(
+        InputError, match=r"config.toml or AFTERWORD_CHECKS__REPAIR_ATTEMPTS: `checks.repair_attempts`"
+    ):
         load_settings()
 
 

@@ -76,7 +76,9 @@ def test_a_draft_with_errors_is_repaired_once_with_the_issues_listed(httpserver:
 
 def test_the_better_draft_is_kept_when_the_repair_is_worse(httpserver: HTTPServer) -> None:
     replies = iter([GOOD.replace("kind words", "kind words, [Name]"), BAD])
-    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(lambda _r: _replay(next(replies)))
+    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(
+        lambda _r: _replay(next(replies))
+    )
     notes = load_notes(SAMPLES / "en_rejection.json")
     draft = _pipeline(httpserver).run(plan_jobs(notes, scenario="rejection-reply")[0])
     assert draft.timings["attempts"] == 2

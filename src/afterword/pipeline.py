@@ -182,10 +182,15 @@ class Pipeline:
         return best
 
     def run_all(self, jobs: list[Job], hooks: Hooks | None = None) -> list[Draft]:
-        """Run every job; flag near-duplicate drafts to different recipients in the same tone."""
+        """Run every job, then flag near-duplicates."""
         drafts = [self.run(job, hooks) for job in jobs]
-        for tone in dict.fromkeys(d.tone for d in drafts):
-            group = [d for d in drafts if d.tone == tone]
-            for draft, extra in zip(group, duplicate_issues([d.body for d in group]), strict=True):
-                draft.checks.extend(extra)
+        flag_duplicates(drafts)
         return drafts
+
+
+def flag_duplicates(drafts: list[Draft]) -> None:
+    """Flag near-duplicate drafts to different recipients in the same tone."""
+    for tone in dict.fromkeys(d.tone for d in drafts):
+        group = [d for d in drafts if d.tone == tone]
+        for draft, extra in zip(group, duplicate_issues([d.body for d in group]), strict=True):
+            draft.checks.extend(extra)

@@ -25,12 +25,12 @@ class ActionsProvider(Provider):
 
     async def discover(self) -> AsyncIterator[DiscoveryHit]:
         for title, help_text, node, binding in self._actions():
-            yield DiscoveryHit(title, partial(node.run_action, binding.action), help=help_text)
+            yield DiscoveryHit(title, partial(self.app.run_action, binding.action, node), help=help_text)
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
         for title, help_text, node, binding in self._actions():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(node.run_action, binding.action),
+                yield Hit(score, matcher.highlight(title), partial(self.app.run_action, binding.action, node),
                           help=help_text)

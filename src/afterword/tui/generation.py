@@ -33,8 +33,7 @@ def generate(
     cancelled: Callable[[], bool],
 ) -> None:
     """Run each job through the pipeline, posting start / chunk / completed / failed messages."""
-    from afterword.checks import duplicate_issues
-    from afterword.pipeline import Hooks, Pipeline
+    from afterword.pipeline import Hooks, Pipeline, flag_duplicates
 
     drafts: list[Draft] = []
     index = 0
@@ -58,11 +57,7 @@ def generate(
         target.post_message(DraftFailed(run, index, exc.message, exc.hint, exc.partial))
     except AfterwordError as exc:
         target.post_message(DraftFailed(run, index, exc.message, exc.hint))
-    if len(drafts) > 1:  # near-duplicate drafts to different people in one tone (as run_all does)
-        for tone in dict.fromkeys(d.tone for d in drafts):
-            group = [d for d in drafts if d.tone == tone]
-            for draft, extra in zip(group, duplicate_issues([d.body for d in group]), strict=True):
-                draft.checks.extend(extra)
+    flag_duplicates(drafts)
     target.post_message(GenerationFinished(run, drafts, cancelled()))
 
 

@@ -32,7 +32,7 @@ def describe(app: Application, today: dt.date, grace_days: int) -> dict[str, str
     sent = [e for e in app.events if e.kind == "sent"]
     last = max((e.date for e in app.events), default=app.interview_date)
     stage = app.notes.interview.stage or ""
-    status = app.status if app.status != "active" else ""
+    status: str = app.status if app.status != "active" else ""
     if sent:
         latest = max(sent, key=lambda e: e.date)
         status = status or f"{latest.scenario} sent"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from textual.message_pump import MessagePump
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
@@ -88,8 +89,10 @@ class ReviewActions:
             return
         self.revision += 1
         self.run_worker(
-            partial(check, self, self.services, self.revision, draft.subject, draft.body, self.notes,
-                    draft.scenario, draft.channel, draft.recipient),
+            partial(
+                check, cast(MessagePump, self), self.services, self.revision, draft.subject,
+                draft.body, self.notes, draft.scenario, draft.channel, draft.recipient,
+            ),
             thread=True, group="checks", exclusive=True, exit_on_error=False,
         )
 

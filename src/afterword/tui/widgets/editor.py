@@ -7,7 +7,7 @@ from collections import defaultdict
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Document, Selection
 
 from afterword.models import Issue
 
@@ -33,8 +33,8 @@ class DraftEditor(TextArea):
         for issue in sorted(issues, key=lambda i: order.get(i.severity, 0)):
             if issue.length <= 0 or issue.offset + issue.length > size:
                 continue
-            (r1, c1) = self.document.get_location_from_index(issue.offset)
-            (r2, c2) = self.document.get_location_from_index(issue.offset + issue.length)
+            (r1, c1) = self._location(issue.offset)
+            (r2, c2) = self._location(issue.offset + issue.length)
             style = SEVERITY_STYLES.get(issue.severity, SEVERITY_STYLES["info"])
             for row in range(r1, r2 + 1):
                 start = c1 if row == r1 else 0
@@ -45,11 +45,16 @@ class DraftEditor(TextArea):
         self._line_cache.clear()
         self.refresh()
 
+    def _location(self, index: int) -> tuple[int, int]:
+        document = self.document
+        assert isinstance(document, Document)
+        return document.get_location_from_index(index)
+
     def select_span(self, offset: int, length: int) -> None:
         """Select a span of the body and scroll it into view."""
         size = len(self.text)
-        start = self.document.get_location_from_index(min(offset, size))
-        end = self.document.get_location_from_index(min(offset + length, size))
+        start = self._location(min(offset, size))
+        end = self._location(min(offset + length, size))
         self.selection = Selection(start, end)
         self.scroll_cursor_visible()
 
