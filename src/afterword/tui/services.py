@@ -50,8 +50,9 @@ def default_checker_factory(settings: Settings) -> Callable[[str], GrammarChecke
     """The grammar checker for a language (LanguageTool when it can run, else the offline one)."""
 
     def build(language: str) -> GrammarChecker | None:
-        from afterword.checks.grammar import make_checker
+        from afterword.checks.grammar import make_checker, start_warmup
 
+        start_warmup(settings.checks, language)  # local LanguageTool's JVM starts in the background
         return make_checker(settings.checks, language, allow_download=False)
 
     return build
