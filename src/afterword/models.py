@@ -190,14 +190,15 @@ class Draft(BaseModel):
         return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as a notes field path, e.g. `company.news[1].text`."""
     path = ""
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
         elif not part.startswith(("function-", "literal[")):
             path += f".{part}" if path else part
-    return path or "(top level)"
+    return path
 
 
 def _known_fields() -> set[str]:
@@ -209,7 +210,7 @@ def describe_validation_error(source: str, exc: ValidationError) -> str:
     """One line naming the file, the first bad field and what to do (a misspelt field comes first)."""
     errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
     err = errors[0]
-    path = _field_path(err["loc"])
+    path = field_path(err["loc"]) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(str(err["loc"][-1]), _known_fields(), 1, 0.7)

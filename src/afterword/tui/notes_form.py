@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from afterword.models import SCENARIOS, Issue, Notes
+from afterword.models import SCENARIOS, Issue, Notes, field_path
 
 Kind = Literal["input", "area", "select", "check"]
 FormValues = dict[str, str | bool]
@@ -180,16 +180,6 @@ def field_for(path: str | None) -> str | None:
     return next((k for k in FIELD_KEYS if k.startswith(f"{base}.")), None)
 
 
-def _path(loc: tuple[int | str, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif not part.startswith(("function-", "literal[")):
-            out += f".{part}" if out else part
-    return out
-
-
 def validate_values(values: FormValues) -> tuple[Notes | None, list[Issue]]:
     """The notes when they validate, and every problem with its field path (schema and lint)."""
     from afterword.checks.validate import validate_notes
@@ -205,7 +195,7 @@ def validate_values(values: FormValues) -> tuple[Notes | None, list[Issue]]:
                 rule="schema",
                 message="required" if err["type"] in ("missing", "string_too_short") else err["msg"],
                 severity="error",
-                field=_path(err["loc"]) or None,
+                field=field_path(err["loc"]) or None,
             )
             for err in exc.errors()
         ]
