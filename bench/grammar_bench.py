@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import sys
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 import harper
+from _timing import median_ms
 
 from afterword.checks.grammar import offline_checker
 from afterword.models import Issue
@@ -65,15 +64,6 @@ def score(run: Callable[[str, list[str]], list[Span]], rows: list[dict]) -> dict
         assert m is not None, row
         tally[0] += any(a < m.end() and m.start() < b for a, b, _ in spans)
     return result
-
-
-def median_ms(fn: Callable[[], object], n: int) -> float:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def accuracy() -> None:

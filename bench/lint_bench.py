@@ -5,12 +5,11 @@ Run: PYTHONPATH=src python bench/lint_bench.py [N]
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from _timing import median_ms
 
 from afterword.checks import check_draft
 from afterword.checks.grounding import grounding_issues
@@ -19,15 +18,6 @@ from afterword.models import load_notes
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_data"
 DRAFTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "drafts"
-
-
-def median_ms(fn: Callable[[], object], n: int) -> float:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
