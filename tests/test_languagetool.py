@@ -14,7 +14,7 @@ from afterword.checks.grammar import make_checker, start_warmup
 from afterword.checks.grammar.languagetool import installed_version
 from afterword.config import CheckSettings
 
-LT = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "languagetool"
+LT = Path(__file__).resolve().parent / "fixtures" / "languagetool"
 EN_TEXT = "LanguageTool Extensin is the best onee there shud be."
 GRAMMAR_TEXT = "I has a apple and teh dog runned"
 

@@ -1,4 +1,4 @@
-"""The Ollama backend against a loopback server replaying real Ollama responses (../shared/fixtures)."""
+"""The Ollama backend against a loopback server replaying real Ollama responses (tests/fixtures)."""
 
 from __future__ import annotations
 

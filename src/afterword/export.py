@@ -7,8 +7,6 @@ then `os.replace`, so a crash never leaves a half-written file.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formataddr
@@ -16,31 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from afterword.errors import AfterwordError
+from afterword.fileio import atomic_write
 from afterword.models import Draft, Notes
-
-
-def atomic_write(path: str | Path, data: bytes) -> Path:
-    """Write `data` to `path` atomically; raise AfterwordError naming the path on failure."""
-    target = Path(path).expanduser()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise AfterwordError(
-            f"{target}: cannot write ({exc.strerror or exc.__class__.__name__})",
-            "choose another folder or file name",
-        ) from None
-    return target
 
 
 def copy_with_pyperclip(text: str) -> tuple[bool, str]:

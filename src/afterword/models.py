@@ -37,6 +37,9 @@ class _Strict(BaseModel):
 class Person(_Strict):
     name: Text
     email: str | None = None
+    greet_as: str | None = Field(
+        default=None, description='How the greeting addresses them: "Lan", "Dr. Moreau", "everyone", "田中様".'
+    )
 
 
 class Sender(Person):
@@ -48,6 +51,14 @@ class NewsItem(_Strict):
     text: Text
     url: str | None = None
     date: dt.date | None = None
+    ok: bool = Field(default=False, description="The person overrides the negative-news guard (C5).")
+
+
+class Topic(_Strict):
+    """A topic with who raised it; a plain string topic is also accepted."""
+
+    text: Text
+    raised_by: Literal["interviewer", "candidate", "both"] | None = None
 
 
 class Company(_Strict):
@@ -56,11 +67,14 @@ class Company(_Strict):
     news: list[NewsItem] = []
 
 
-class Interviewer(_Strict):
-    name: Text
+class Interviewer(Person):
     title: str | None = None
-    email: str | None = None
-    topics: list[Text] = Field(default=[], description="What this person discussed with you.")
+    topics: list[Text | Topic] = Field(default=[], description="What this person discussed with you.")
+
+
+def topic_text(topic: str | Topic) -> str:
+    """The words of a topic, whether written as a string or as `{text, raised_by}`."""
+    return topic if isinstance(topic, str) else topic.text
 
 
 class Interview(_Strict):
@@ -110,7 +124,7 @@ class Notes(_Strict):
     position: Text
     interviewers: list[Interviewer] = []
     interview: Interview = Field(default_factory=Interview)
-    topics_discussed: list[Text] = []
+    topics_discussed: list[Text | Topic] = []
     skills_not_mentioned: list[Skill] = []
     decision_timeline: str | None = None
     follow_ups: list[FollowUp] = []
@@ -148,10 +162,17 @@ class Notes(_Strict):
         known = ", ".join(p.name for p in people)
         raise InputError(f"--to {name!r}: no such recipient in the notes", f"choose one of: {known}")
 
-    def topics_for(self, person: Person | Interviewer) -> list[str]:
-        """That person's own topics first, then the shared ones (no repeats)."""
+    def topic_items(self, person: Person | Interviewer) -> list[Topic]:
+        """That person's own topics first, then the shared ones (no repeats), each as a Topic."""
         own = person.topics if isinstance(person, Interviewer) else []
-        return list(dict.fromkeys([*own, *self.topics_discussed]))
+        items: dict[str, Topic] = {}
+        for t in [*own, *self.topics_discussed]:
+            items.setdefault(topic_text(t), t if isinstance(t, Topic) else Topic(text=t))
+        return list(items.values())
+
+    def topics_for(self, person: Person | Interviewer) -> list[str]:
+        """That person's own topics first, then the shared ones (no repeats), as text."""
+        return [t.text for t in self.topic_items(person)]
 
 
 class Issue(BaseModel):
@@ -202,7 +223,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _known_fields() -> set[str]:
-    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome)
+    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome, Topic)
     return {name for m in (*models, Feedback, NextStep) for name in m.model_fields}
 
 

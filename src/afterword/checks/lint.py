@@ -17,7 +17,7 @@ from afterword.checks.textutil import (
     norm,
     sentence_spans,
 )
-from afterword.models import Interviewer, Issue, Notes, Person
+from afterword.models import Interviewer, Issue, Notes, Person, topic_text
 
 # scenario → (paragraphs min, max, words max (en), characters max (ja))
 LIMITS: dict[str, tuple[int, int, int, int]] = {
@@ -94,9 +94,11 @@ def rule_topics(ctx: Ctx) -> None:
     """C2: reference at least one topic discussed."""
     if ctx.scenario != "thank-you" or ctx.notes is None:
         return
-    topics = ctx.notes.topics_for(ctx.recipient) if ctx.recipient else ctx.notes.topics_discussed
-    if ctx.recipient is None:
-        topics = [*ctx.notes.topics_discussed, *(t for i in ctx.notes.interviewers for t in i.topics)]
+    if ctx.recipient is not None:
+        topics = ctx.notes.topics_for(ctx.recipient)
+    else:
+        every = [*ctx.notes.topics_discussed, *(t for i in ctx.notes.interviewers for t in i.topics)]
+        topics = list(map(topic_text, every))
     if topics and _best_cover(topics, ctx) < 0.5:
         ctx.add("C2-topic", "Mention something specific you discussed, e.g. “"
                 f"{topics[0]}” (GUIDANCE C2: specifics show you listened).", ctx.lay.content[0], 0)

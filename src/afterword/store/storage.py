@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,35 +18,14 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from afterword.errors import StoreError
+from afterword.fileio import FILE_MODE, atomic_write
 
-FILE_MODE = 0o600
+__all__ = ["FILE_MODE", "AtomicJSONStorage", "atomic_write_json", "read_json", "set_aside"]
 
 
 def atomic_write_json(path: Path, data: Any) -> None:
-    """Write `data` to a temp file in the same folder, fsync it, then `os.replace` it in."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Write `data` as JSON through the one atomic 0600 writer."""
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def set_aside(path: Path, why: str, *, copy: bool = False) -> Path:

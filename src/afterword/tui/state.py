@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from afterword.config import data_dir
-from afterword.export import atomic_write
+from afterword.fileio import atomic_write
 
 STATE_FILE = "ui-state.json"
 

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from afterword.checks.grammar.tokens_en import words
 from afterword.config import CheckSettings
-from afterword.models import Issue, Notes
+from afterword.models import Issue, Notes, topic_text
 
 __all__ = [
     "GrammarChecker",
@@ -59,10 +59,10 @@ def vocabulary_from_notes(notes: Notes) -> set[str]:
         notes.sender.name, notes.sender.title, notes.company.name, notes.company.department,
         notes.position, notes.decision_timeline,
         *(item.text for item in notes.company.news),
-        *notes.topics_discussed,
+        *map(topic_text, notes.topics_discussed),
     ]  # fmt: skip
     for person in notes.interviewers:
-        terms += [person.name, person.title, *person.topics]
+        terms += [person.name, person.title, *map(topic_text, person.topics)]
     for skill in notes.skills_not_mentioned:
         terms += [skill.skill, skill.evidence, skill.result]
     if notes.candidate is not None:
