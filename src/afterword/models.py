@@ -38,7 +38,8 @@ class Person(_Strict):
     name: Text
     email: str | None = None
     greet_as: str | None = Field(
-        default=None, description='How the greeting addresses them: "Lan", "Dr. Moreau", "everyone", "田中様".'
+        default=None,
+        description='How the greeting addresses them: "Lan", "Dr. Moreau", "everyone", "田中様".',
     )
 
 
@@ -223,8 +224,8 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _known_fields() -> set[str]:
-    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome, Topic)
-    return {name for m in (*models, Feedback, NextStep) for name in m.model_fields}
+    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome)
+    return {name for m in (*models, Topic, Feedback, NextStep) for name in m.model_fields}
 
 
 def describe_validation_error(source: str, exc: ValidationError) -> str:

@@ -71,7 +71,9 @@ def check_draft(
     if grammar is not None:
         from afterword.checks.grammar import vocabulary_from_notes
 
-        issues += grammar.check(body, language, vocabulary_from_notes(notes) if notes else [])
+        vocabulary = vocabulary_from_notes(notes) if notes else []
+        role = notes.sender_role if notes else "candidate"
+        issues += grammar.check(body, language, vocabulary, role=role)
         checker = grammar.name
     issues.sort(key=lambda i: (i.offset, i.source != "guidance", i.rule))
     return CheckReport(checker, issues)

@@ -267,7 +267,9 @@ class OfflineJaChecker:
         """Load the dictionary and run one check."""
         self.check("お世話になっております。資料を拝見しました。", "ja")
 
-    def check(self, text: str, language: str = "ja", vocabulary: Collection[str] = ()) -> list[Issue]:
+    def check(
+        self, text: str, language: str = "ja", vocabulary: Collection[str] = (), *, role: str = "candidate"
+    ) -> list[Issue]:
         toks = self.tokens(text)
         found = [*double_keigo(text), *ranuki(toks), *doubled_particles(toks), *mixed_style(text, toks),
                  *mixed_width(text)]  # fmt: skip
