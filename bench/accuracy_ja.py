@@ -6,7 +6,9 @@ figures — never a row. Each row's `context.role` goes to the checker (and `con
 which the Japanese checker reads for 御社/貴社). `--dev` scores our own regression rows
 (`tests/data/grammar_ja_dev.jsonl`) instead: a regression suite, never quoted as accuracy.
 
-Run: PYTHONPATH=src python bench/accuracy_ja.py [--dev] [--quick]
+Without `--quick` it also times one check of a 20k- and a 200k-character input (linear time).
+
+Run: PYTHONPATH=src:bench python bench/accuracy_ja.py [--dev] [--quick]
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ def run(quick: bool = False, path: Path = HELDOUT) -> dict:
         t[2] += any(row["fix"] in i.replacements for i in hits)
     per_row_ms = (time.perf_counter() - started) * 1000 / len(rows)
     email = EMAIL_250.read_text("utf-8")
+    sizes = () if quick else (20_000, 200_000)
+    long_ms = {n: _once_ms(checker, (email * (n // len(email) + 1))[:n]) for n in sizes}
     kinds = {k: {"found": v[0], "total": v[1], "recall": v[0] / v[1], "fix_offered": v[2]}
              for k, v in sorted(tally.items()) if k != "correct"}  # fmt: skip
     found, total = sum(k["found"] for k in kinds.values()), sum(k["total"] for k in kinds.values())
@@ -72,7 +76,14 @@ def run(quick: bool = False, path: Path = HELDOUT) -> dict:
         "ms_per_row": per_row_ms,
         "ms_email_250": median_ms(lambda: checker.check(email, "ja"), 5 if quick else 30),
         "email_chars": len(email),
+        "long_input_ms": long_ms,  # characters → ms for one check (linear time: ×10 for ×10)
     }
+
+
+def _once_ms(checker: OfflineJaChecker, text: str) -> float:
+    started = time.perf_counter()
+    checker.check(text, "ja")
+    return (time.perf_counter() - started) * 1000
 
 
 def main() -> None:
@@ -87,6 +98,10 @@ def main() -> None:
           f"(as errors: {r['false_error_rate']:.3f})")  # fmt: skip
     print(f"  ms per row {r['ms_per_row']:.1f}; warm check of {r['email_chars']}-char email "
           f"{r['ms_email_250']:.1f} ms (target ≤ 100 ms)")  # fmt: skip
+    if r["long_input_ms"]:
+        (n1, t1), (n2, t2) = r["long_input_ms"].items()
+        print(f"  long input: {n1:,} chars {t1 / 1000:.1f} s, {n2:,} chars {t2 / 1000:.1f} s "
+              f"(×{t2 / t1:.1f})")  # fmt: skip
 
 
 if __name__ == "__main__":

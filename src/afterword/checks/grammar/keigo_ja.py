@@ -53,6 +53,8 @@ def double_keigo(text: str) -> Iterator[Issue]:
 # subject, then a respectful verb in the same clause: no other subject (が, 様, さん) and no
 # clause break (ので, ため, て、…) or relative clause in the past (した, った…) in between.
 _OWN = r"(?:(?:私|わたくし|わたし|僕|当方|小生)(?:たち|ども|共)?|私ども|わたくしども)"
+# The writer's own people, to an outsider: 私の上司, 上司 (not 田中様の上司), 私の父…
+_OWN_PEOPLE = r"上司|部長|課長|係長|社長|役員|先輩|同僚|部下|父|母|兄|姉|家族|メンバー|リーダー|マネージャー"
 _OWN_COMPANY = r"(?:弊社|当社)"
 _BLOCK = r"様|さん|先生|殿|皆様|方[がはも]|が|ので|ため|けれど|けど|ところ|[てでばらし]、|した|った|いた|んだ"
 _GENERIC = r"お[\u4e00-\u9fff]{1,2}[いきぎしちにびみりえけげせてねべめれ]にな(?:りました|ります|った|って|る)"
@@ -65,7 +67,8 @@ def _own_action() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     verbs = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
     gap = rf"(?:(?!{_BLOCK})[^。！？\n]){{0,30}}?"
     tail = rf"(?:が|は|も|から|より)(?!の){gap}(?P<v>{verbs}|{_GENERIC})(?![^。！？\n]{{0,3}}か)"
-    writer = re.compile(rf"(?<![\u4e00-\u9fff]){_OWN}{tail}")
+    people = rf"(?:私|わたくし|わたし|僕)の(?:{_OWN_PEOPLE})|(?<![様んの])上司"
+    writer = re.compile(rf"(?:(?<![\u4e00-\u9fff]){_OWN}|{people}){tail}")
     word = r"[\u4e00-\u9fff\u30a1-\u30faー]"
     company = re.compile(rf"{_OWN_COMPANY}の(?:{word}{{1,8}}の)?{word}{{1,8}}?{tail}")
     return writer, company, forms
