@@ -90,7 +90,7 @@ def saire(toks: list[JTok]) -> Iterator[Issue]:
             continue
         if not verb.infl_type.startswith("五段") or not verb.infl_form.startswith("未然"):
             continue
-        if suffix.base == "させる" and not verb.infl_type.startswith("五段・サ行"):
+        if suffix.base == "させる":  # 読ま|させ, 話さ|させ
             wrong, fix = verb.surface + suffix.surface, verb.surface + suffix.surface[1:]
         elif (
             suffix.base == "せる"

@@ -16,7 +16,7 @@ DATA = "keigo_ja.toml"
 # ---------------------------------------------------------------- 二重敬語
 # 尊敬語 verb + れる/られる, or お〜になる + れる: the stem before "られ"/"れ" and how it conjugates.
 _HONORIFIC_RARE = re.compile(
-    r"(おっしゃ|いらっしゃ|なさ|くださ|召し上が|[おご][\u4e00-\u9fff]{1,3}[ぁ-ゖ]{0,2}?にな)られ(ます|ました|ません|る|た|て|ない)"
+    r"(おっしゃ|いらっしゃ|なさ|くださ|召し上が|おいでにな|[おご][\u4e00-\u9fff]{1,3}[ぁ-ゖ]{0,3}?にな)られ(ます|ました|ません|る|た|て|ない)"
 )  # "お力になれる" (can help) is a potential form, not 二重敬語: only られ counts
 _I_ONBIN = ("おっしゃ", "いらっしゃ", "なさ", "くださ")  # おっしゃいます, not おっしゃります
 _ENDINGS = {"る": "る", "た": "った", "て": "って", "ない": "らない"}
@@ -70,14 +70,15 @@ def _own_action() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     people = rf"(?:私|わたくし|わたし|僕)の(?:{_OWN_PEOPLE})|(?<![様んの])上司"
     writer = re.compile(rf"(?:(?<![\u4e00-\u9fff]){_OWN}|{people}){tail}")
     word = r"[\u4e00-\u9fff\u30a1-\u30faー]"
-    company = re.compile(rf"{_OWN_COMPANY}の(?:{word}{{1,8}}の)?{word}{{1,8}}?{tail}")
+    titles = r"(?<![様んの\u4e00-\u9fff])(?:社長|部長|課長|役員|取締役|代表|人事部長|CTO|CEO)"
+    company = re.compile(rf"(?:{_OWN_COMPANY}の(?:{word}{{1,8}}の)?{word}{{1,8}}?|{titles}){tail}")
     return writer, company, forms
 
 
 def own_action(text: str, ctx: Context) -> Iterator[Issue]:
     writer, company, forms = _own_action()
     found = list(writer.finditer(text))
-    if ctx.role == "recruiter":  # 弊社 is the writer's own company only when a recruiter writes
+    if ctx.role == "recruiter":  # 弊社 (and its 社長) is the writer's own only when a recruiter writes
         found += company.finditer(text)
     for m in found:
         verb = m.group("v")

@@ -24,6 +24,7 @@ _PLAIN_FIX = (
     ("だ", "です"),
 )
 _FINAL_PARTICLES = {"か", "ね", "よ", "な", "わ", "ぞ"}
+_END_MARKS = ("。", "！", "？", "!", "?")
 
 
 def _sentence_style(words: list[JTok]) -> str | None:
@@ -71,6 +72,8 @@ def mixed_style(text: str, toks: list[JTok]) -> Iterator[Issue]:
     styles: list[tuple[str, int, int, str]] = []  # (style, start, end, 品詞 of the predicate)
     i = 0
     for m in sentences(masked):
+        if not m.group().endswith(_END_MARKS):
+            continue  # a heading, a list item, a signature line: no sentence, no register
         while i < len(words) and words[i].start < m.start():
             i += 1
         j = i
