@@ -5,6 +5,7 @@ and known false-alarm cases draw nothing, and no regex can take more than linear
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from importlib.resources import files
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -12,13 +13,39 @@ from typing import Any
 import pytest
 
 from afterword.checks.grammar import keigo_ja, offline_checker, patterns_ja, style_ja
-from afterword.checks.grammar.common_ja import parse_example, rule_data, sentences
+from afterword.checks.grammar.common_ja import rule_data, sentences
 
 CHECKER = offline_checker("ja")
 DATA = files("afterword.checks").joinpath("data")
 FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith("_ja.toml"))
 ENTRIES = [(name, e) for name in FILES for kind in ("rule", "set_phrase", "examples")
            for e in rule_data(name).get(kind, [])]  # fmt: skip
+
+
+_MARK = re.compile(r"\[([^\[\]>]+)(?:>([^\[\]]*))?\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule example: the plain text, and for a wrong one the marked span and the expected fix."""
+
+    text: str
+    span: tuple[int, int] | None = None
+    fix: str | None = None
+    role: str = "candidate"
+    medium: str | None = None
+
+
+def parse_example(raw: str | dict[str, Any], role: str = "candidate", medium: str | None = None) -> Example:
+    """`'…[wrong>fix]…'` (or a table with `text`, `role`, `medium`) → an `Example`."""
+    if isinstance(raw, dict):
+        role, medium, raw = raw.get("role", role), raw.get("medium", medium), raw["text"]
+    assert isinstance(raw, str)
+    m = _MARK.search(raw)
+    if m is None:
+        return Example(raw, role=role, medium=medium)
+    text = raw[: m.start()] + m.group(1) + raw[m.end() :]
+    return Example(text, (m.start(), m.start() + len(m.group(1))), m.group(2), role, medium)
 
 
 def _ctx(entry: dict[str, Any]) -> dict[str, Any]:

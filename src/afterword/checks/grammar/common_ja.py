@@ -3,14 +3,16 @@
 Rule data lives in TOML files in `checks/data/` (`*_ja.toml`), one per rule module. Every rule
 entry carries its own examples, LanguageTool-style: `wrong` sentences with the flagged span
 marked `[span>fix]` (or `[span]`), `right` (the corrected sentences) and `ok` (known false-alarm
-cases). A test runs them all.
+cases); an example may be a table `{ text, role, medium }`. tests/test_grammar_ja_rules.py runs
+them all.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -80,27 +82,22 @@ def sentences(text: str) -> Iterator[re.Match[str]]:
     return _SENTENCE.finditer(text)
 
 
-_MARK = re.compile(r"\[([^\[\]>]+)(?:>([^\[\]]*))?\]")
+class Spans:
+    """Sorted character spans, asked in O(log n) whether they overlap or cover a range."""
 
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each index
+        for _, b in ordered:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
 
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A rule example: the plain text, and for a wrong one the marked span and the expected fix."""
+    def _furthest(self, start_before: int) -> int:
+        k = bisect.bisect_left(self._starts, start_before) - 1
+        return self._reach[k] if k >= 0 else -1
 
-    text: str
-    span: tuple[int, int] | None = None
-    fix: str | None = None
-    role: str = "candidate"
-    medium: str | None = None
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._furthest(end) > start
 
-
-def parse_example(raw: str | dict[str, Any], role: str = "candidate", medium: str | None = None) -> Example:
-    """`'…[wrong>fix]…'` (or a table with `text`, `role`, `medium`) → an `Example`."""
-    if isinstance(raw, dict):
-        role, medium, raw = raw.get("role", role), raw.get("medium", medium), raw["text"]
-    assert isinstance(raw, str)
-    m = _MARK.search(raw)
-    if m is None:
-        return Example(raw, role=role, medium=medium)
-    text = raw[: m.start()] + m.group(1) + raw[m.end() :]
-    return Example(text, (m.start(), m.start() + len(m.group(1))), m.group(2), role, medium)
+    def covers(self, start: int, end: int) -> bool:
+        return self._furthest(start + 1) >= end

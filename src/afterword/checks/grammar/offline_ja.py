@@ -9,7 +9,6 @@ Correct polite e-mail produces no issues.
 
 from __future__ import annotations
 
-import bisect
 import re
 import threading
 from collections.abc import Collection
@@ -17,7 +16,7 @@ from collections.abc import Collection
 from janome.tokenizer import Token, Tokenizer
 
 from afterword.checks.grammar import forms_ja, keigo_ja, patterns_ja, style_ja
-from afterword.checks.grammar.common_ja import Context, JTok
+from afterword.checks.grammar.common_ja import Context, JTok, Spans
 from afterword.models import Issue
 
 NAME = "offline-ja (janome + rules)"
@@ -45,20 +44,6 @@ def _pick(cluster: list[Issue]) -> list[Issue]:
         if not any(k.offset < end and i.offset < k.offset + max(k.length, 1) for k in kept):
             kept.append(i)
     return kept
-
-
-def _outside(found: list[Issue], names: list[tuple[int, int]]) -> list[Issue]:
-    """The issues not inside a name from the notes (`names`: sorted spans)."""
-    starts = [a for a, _ in names]
-    reach: list[int] = []  # reach[k]: the furthest end of names[0..k]
-    for _, b in names:
-        reach.append(max(b, reach[-1] if reach else b))
-    out = []
-    for i in found:
-        k = bisect.bisect_right(starts, i.offset) - 1
-        if k < 0 or reach[k] < i.offset + i.length:
-            out.append(i)
-    return out
 
 
 class OfflineJaChecker:
@@ -107,5 +92,6 @@ class OfflineJaChecker:
             *forms_ja.check(toks),
             *style_ja.check(text, toks),
         ]
-        names = sorted(m.span() for v in vocabulary if len(v) > 1 for m in re.finditer(re.escape(v), text))
-        return sorted(_one_per_span(_outside(found, names)), key=lambda i: (i.offset, i.length))
+        names = Spans(m.span() for v in vocabulary if len(v) > 1 for m in re.finditer(re.escape(v), text))
+        found = [i for i in found if not names.covers(i.offset, i.offset + i.length)]  # a name is no error
+        return sorted(_one_per_span(found), key=lambda i: (i.offset, i.length))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from afterword.checks.grammar.common_ja import Context, issue, rule_data, severity
+from afterword.checks.grammar.common_ja import Context, Spans, issue, rule_data, severity
 from afterword.models import Issue, Severity
 
 _PARTICLES = "をにがでへと"  # は and も mark a topic: 「ご連絡は、お待ちしております」 is fine
@@ -108,13 +108,13 @@ def find(name: str, text: str, ctx: Context) -> Iterator[Issue]:
         level = rule.severity_for(ctx)
         if level is None:
             continue
-        quiet: list[tuple[int, int]] | None = None
+        quiet: Spans | None = None
         for m in rule.pattern.finditer(text):
             start, end = rule.span(m)
             if rule.unless:
                 if quiet is None:
-                    quiet = [u.span() for p in rule.unless for u in p.finditer(text)]
-                if any(a < end and start < b for a, b in quiet):
+                    quiet = Spans(u.span() for p in rule.unless for u in p.finditer(text))
+                if quiet.overlaps(start, end):
                     continue
             fixes = rule.replacements(m)
             message = rule.message.replace("{x}", text[start:end]).replace("{fix}", fixes[0] if fixes else "")
