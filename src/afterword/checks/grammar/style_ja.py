@@ -69,7 +69,7 @@ def mixed_style(text: str, toks: list[JTok]) -> Iterator[Issue]:
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     words = _unquoted(toks, quoted)
     masked = _QUOTED.sub(lambda m: m.group()[0] + "＿" * (len(m.group()) - 2) + m.group()[-1], text)
-    styles: list[tuple[str, int, int, str]] = []  # (style, start, end, 品詞 of the predicate)
+    styles: list[tuple[str, JTok, list[JTok]]] = []  # (style, predicate, predicate to sentence end)
     i = 0
     for m in sentences(masked):
         if not m.group().endswith(_END_MARKS):
@@ -83,7 +83,7 @@ def mixed_style(text: str, toks: list[JTok]) -> Iterator[Issue]:
         style = _sentence_style(sentence)
         if style is not None:
             head = _predicate(sentence)
-            styles.append((style, head.start, sentence[-1].end, head.pos))
+            styles.append((style, head, sentence[sentence.index(head) :]))
     polite = [s for s in styles if s[0] == "polite"]
     plain = [s for s in styles if s[0] == "plain"]
     if not polite or not plain:
@@ -91,16 +91,44 @@ def mixed_style(text: str, toks: list[JTok]) -> Iterator[Issue]:
     minority, major = (
         (plain, "敬体（です・ます調）") if len(polite) >= len(plain) else (polite, "常体（だ・である調）")
     )
-    for _, start, end, head_pos in minority:
+    for _, head, tail in minority:
+        start, end = head.start, tail[-1].end
         ending = text[start:end]
-        fixes = [ending[: -len(w)] + r for w, r in _PLAIN_FIX if ending.endswith(w)][:1]
-        if head_pos == "形容詞":  # 良かった → 良かったです
-            fixes = [ending + "です"]
-        if minority is polite:
-            fixes = []
+        fixes = [] if minority is polite else _polite(ending, head, tail)
         msg = (f"文体が混在しています：ほかの文は{major}です。この文末「{ending}」も"
                "同じ文体にそろえてください。")  # fmt: skip
         yield issue("JA_MIXED_STYLE", msg, start, end, fixes, "warning")
+
+
+_U_TO_I = dict(zip("うくぐすつぬぶむる", "いきぎしちにびみり", strict=True))
+
+
+def _polite(ending: str, head: JTok, tail: list[JTok]) -> list[str]:
+    """The です・ます form of a plain ending: 重要である → 重要です, 良かった → 良かったです,
+    大切にする → 大切にします, 勉強になった → 勉強になりました (none when unsure)."""
+    fixes = [ending[: -len(w)] + r for w, r in _PLAIN_FIX if ending.endswith(w)][:1]
+    if head.pos == "形容詞":
+        return [ending + "です"]
+    if head.pos != "動詞" or any(t.base not in ("た", "ない") for t in tail[1:]):
+        return fixes
+    auxes = {t.base for t in tail[1:]}
+    polite = {frozenset(): "ます", frozenset({"た"}): "ました", frozenset({"ない"}): "ません",
+              frozenset({"ない", "た"}): "ませんでした"}[frozenset(auxes)]  # fmt: skip
+    return [_masu_stem(head) + polite] if _masu_stem(head) else fixes
+
+
+def _masu_stem(verb: JTok) -> str:
+    """書く → 書き, 食べる → 食べ, 確認する → 確認し, くださる → ください ('' when unknown)."""
+    base, kind = verb.base, verb.infl_type
+    if kind == "五段・ラ行特殊":
+        return base[:-1] + "い"
+    if kind.startswith("五段") and base[-1:] in _U_TO_I:
+        return base[:-1] + _U_TO_I[base[-1]]
+    if kind == "一段":
+        return base[:-1]
+    if kind.startswith("サ変") and base.endswith("する"):
+        return base[:-2] + "し"
+    return {"来る": "来", "くる": "き"}.get(base, "") if kind.startswith("カ変") else ""
 
 
 # ---------------------------------------------------------------- 全角・半角の混在
