@@ -16,9 +16,9 @@ DATA = "keigo_ja.toml"
 # ---------------------------------------------------------------- 二重敬語
 # 尊敬語 verb + れる/られる, or お〜になる + れる: the stem before "られ"/"れ" and how it conjugates.
 _HONORIFIC_RARE = re.compile(
-    r"(おっしゃ|いらっしゃ|なさ|くださ|召し上が|おいでにな|[おご][\u4e00-\u9fff]{1,3}[ぁ-ゖ]{0,3}?にな)られ(ます|ました|ません|る|た|て|ない)"
+    r"(おっしゃ|仰|いらっしゃ|なさ|くださ|召し上が|おいでにな|[おご][\u4e00-\u9fff]{1,3}[ぁ-ゖ]{0,3}?にな)られ(ます|ました|ません|る|た|て|ない)"
 )  # "お力になれる" (can help) is a potential form, not 二重敬語: only られ counts
-_I_ONBIN = ("おっしゃ", "いらっしゃ", "なさ", "くださ")  # おっしゃいます, not おっしゃります
+_I_ONBIN = ("おっしゃ", "仰", "いらっしゃ", "なさ", "くださ")  # おっしゃいます, not おっしゃります
 _ENDINGS = {"る": "る", "た": "った", "て": "って", "ない": "らない"}
 # 謙譲語 that already means "humbly do" + させていただく: お伺い (three layers) is certainly wrong;
 # 拝見させていただく and the like are common and debated, so only a warning.
@@ -52,7 +52,7 @@ def double_keigo(text: str) -> Iterator[Issue]:
 # The writer (私…) or, for a recruiter, someone of the writer's own company (弊社の鈴木) as the
 # subject, then a respectful verb in the same clause: no other subject (が, 様, さん) and no
 # clause break (ので, ため, て、…) or relative clause in the past (した, った…) in between.
-_OWN = r"(?:(?:私|わたくし|わたし|僕|当方|小生)(?:たち|ども|共)?|私ども|わたくしども)"
+_OWN = r"(?:(?:私|わたくし|わたし|僕|当方|小生)(?:たち|ども|共)?|私ども|わたくしども|こちら(?=から|より))"
 # The writer's own people, to an outsider: 私の上司, 上司 (not 田中様の上司), 私の父…
 _OWN_PEOPLE = r"上司|部長|課長|係長|社長|役員|先輩|同僚|部下|父|母|兄|姉|家族|メンバー|リーダー|マネージャー"
 _OWN_COMPANY = r"(?:弊社|当社)"
@@ -70,8 +70,9 @@ def _own_action() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     people = rf"(?:私|わたくし|わたし|僕)の(?:{_OWN_PEOPLE})|(?<![様んの])上司"
     writer = re.compile(rf"(?:(?<![\u4e00-\u9fff]){_OWN}|{people}){tail}")
     word = r"[\u4e00-\u9fff\u30a1-\u30faー]"
-    titles = r"(?<![様んの\u4e00-\u9fff])(?:社長|部長|課長|役員|取締役|代表|人事部長|CTO|CEO)"
-    company = re.compile(rf"(?:{_OWN_COMPANY}の(?:{word}{{1,8}}の)?{word}{{1,8}}?|{titles}){tail}")
+    title = r"(?<![様んの\u4e00-\u9fff])(?:社長|部長|課長|役員|取締役|代表|人事部長|CTO|CEO)"
+    titles = rf"{title}(?:の{word}{{1,6}}?)?"
+    company = re.compile(rf"(?:{_OWN_COMPANY}(?:の(?:{word}{{1,8}}の)?{word}{{1,8}}?)?|{titles}){tail}")
     return writer, company, forms
 
 
