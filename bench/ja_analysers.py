@@ -8,6 +8,13 @@ rules read morphemes (ら抜き, い抜き, さ入れ, mixed style) and on all r
 correct rows, warm ms to analyse and to check the 250-character e-mail, first-load seconds, and
 the installed size of the analyser and its dictionary.
 
+Measured 2026-12-01 on 307 dev rows (2 cores, heavily loaded): all three reach the same recall
+(1.00) and false alarms (0.000) once mapped; janome checks the 408-character e-mail in ~30 ms
+(tokenising is nearly all of it), sudachipy ~4 ms, fugashi ~6 ms; installed 212 / 207 / 262 MB.
+sudachipy refuses an input over 49,149 bytes (a long text needs chunking). janome stays: it meets
+the 100 ms target, is already a dependency and is pure Python; another analyser would add ~200 MB
+for speed we do not need.
+
 Run: PYTHONPATH=src:bench python bench/ja_analysers.py   (sudachipy/fugashi on sys.path if tried)
 """
 
