@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, SAMPLES
 
 # Python's audit hooks see every socket connect and name lookup, whatever library makes it.
@@ -57,3 +58,78 @@ def test_checks_and_validation_touch_no_network() -> None:
     code, events = _audit("validate", str(SAMPLES / "ja_thank_you.json"))
     assert code in (0, 1)
     assert events == []
+
+
+def _draft_with_host(host: str, *extra_env: str) -> tuple[int, list[list[str]], str]:
+    """`draft --backend ollama` with OLLAMA_HOST=host, under the audit hook; (exit, events, stderr)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OLLAMA_HOST": host,
+           "AFTERWORD_OLLAMA__CONNECT_TIMEOUT": "0.5"}  # fmt: skip
+    env.update(kv.split("=", 1) for kv in extra_env)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, "draft", str(SAMPLES / "en_thank_you.json"), "--backend", "ollama",
+         "--model", "llama3.2"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    line = next(x for x in out.stdout.splitlines() if x.startswith("AUDIT"))
+    return out.returncode, json.loads(line[5:]), out.stderr
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "http://127.attacker.example",
+        "http://10.0.0.7:11434",
+        "192.168.1.20",
+        "https://ollama.example.com",
+        "[fe80::1]:11434",
+    ],
+)
+def test_another_machine_is_refused_without_consent_and_never_looked_up(host: str) -> None:
+    code, events, err = _draft_with_host(host)
+    assert code == 2
+    assert events == []  # no DNS lookup, no connection
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "is not this machine" in lines[0] and "allow_remote = true" in lines[0]
+
+
+def test_another_machine_is_used_when_the_config_allows_it() -> None:
+    code, events, err = _draft_with_host("http://192.0.2.1:11434", "AFTERWORD_OLLAMA__ALLOW_REMOTE=true")
+    assert ["connect", "192.0.2.1"] in events
+    assert err.count("your notes will be sent to the Ollama server at http://192.0.2.1:11434") == 1
+    assert code == 1  # nothing answers at that documentation address
+
+
+@pytest.mark.parametrize(("host", "url"), [
+    ("localhost:9", "http://localhost:9"), (":9", "http://127.0.0.1:9"), ("127.9.9.9:9", "http://127.9.9.9:9"),
+    ("[::1]:9", "http://[::1]:9"), ("0.0.0.0:9", "http://127.0.0.1:9"), ("http://[::ffff:127.0.0.1]:9", None),
+])  # fmt: skip
+def test_this_machine_needs_no_consent(host: str, url: str | None) -> None:
+    code, events, err = _draft_with_host(host)
+    assert code == 1 and "not running" in err, err  # refused connection: the port is closed
+    assert all(_loopback(h) or h.startswith("::ffff:127.") for _, h in events), events
+    if url:
+        assert f"Ollama is not running at {url}" in err
+
+
+@pytest.mark.parametrize(
+    ("host", "why"),
+    [
+        ("::::", "not a valid address"),
+        (":99999", "not a valid address"),
+        ("999.1.1.1", "not a valid IP address"),
+        ("ftp://x", "ftp://"),
+    ],
+)
+def test_a_malformed_host_is_one_line_and_exit_2(host: str, why: str) -> None:
+    code, events, err = _draft_with_host(host)
+    assert code == 2 and events == []
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and f"Ollama host {host!r}" in lines[0] and why in lines[0], err
+
+
+def test_an_empty_ollama_host_means_the_default_and_says_so() -> None:
+    code, events, err = _draft_with_host("")
+    assert code == 1  # nothing runs at the default port here
+    assert "OLLAMA_HOST is set but empty, so the default http://127.0.0.1:11434 is used" in err
+    assert "configured at" not in err
+    assert all(host == "127.0.0.1" for _, host in events)
