@@ -41,7 +41,9 @@ def test_text_without_subject_keeps_body() -> None:
 EN_BODY = (
     "Dear Priya,\n\nThank you for the conversation about the claims pipeline.\n\nBest regards,\nMaya Chen"
 )
-JA_BODY = "\n\n".join(["田中様", "お世話になっております。本日はありがとうございました。", "よろしくお願いいたします。\nマヤ"])
+JA_BODY = "\n\n".join(
+    ["田中様", "お世話になっております。本日はありがとうございました。", "よろしくお願いいたします。\nマヤ"]
+)
 S, B = "Subject: Thank you, Priya\n\n", EN_BODY
 JA_S = "件名：面接のお礼\n\n"
 EN_SHAPES = [  # each cleans to ("Thank you, Priya", EN_BODY)
