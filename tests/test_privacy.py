@@ -11,6 +11,9 @@ import sys
 import pytest
 from conftest import ROOT, SAMPLES
 
+from afterword.backends.ollama import is_loopback, parse_host
+from afterword.errors import InputError
+
 # Python's audit hooks see every socket connect and name lookup, whatever library makes it.
 PROBE = """
 import sys, json
@@ -74,16 +77,7 @@ def _draft_with_host(host: str, *extra_env: str) -> tuple[int, list[list[str]], 
     return out.returncode, json.loads(line[5:]), out.stderr
 
 
-@pytest.mark.parametrize(
-    "host",
-    [
-        "http://127.attacker.example",
-        "http://10.0.0.7:11434",
-        "192.168.1.20",
-        "https://ollama.example.com",
-        "[fe80::1]:11434",
-    ],
-)
+@pytest.mark.parametrize("host", ["http://127.attacker.example", "[fe80::1]:11434"])
 def test_another_machine_is_refused_without_consent_and_never_looked_up(host: str) -> None:
     code, events, err = _draft_with_host(host)
     assert code == 2
@@ -99,32 +93,48 @@ def test_another_machine_is_used_when_the_config_allows_it() -> None:
     assert code == 1  # nothing answers at that documentation address
 
 
-@pytest.mark.parametrize(("host", "url"), [
-    ("localhost:9", "http://localhost:9"), (":9", "http://127.0.0.1:9"), ("127.9.9.9:9", "http://127.9.9.9:9"),
-    ("[::1]:9", "http://[::1]:9"), ("0.0.0.0:9", "http://127.0.0.1:9"), ("http://[::ffff:127.0.0.1]:9", None),
+@pytest.mark.parametrize(("host", "url"), [(":9", "http://127.0.0.1:9"), ("[::1]:9", "http://[::1]:9")])
+def test_this_machine_needs_no_consent(host: str, url: str) -> None:
+    code, events, err = _draft_with_host(host)
+    assert code == 1 and f"Ollama is not running at {url}" in err, err  # the port is closed
+    assert events and all(_loopback(h) for _, h in events), events
+
+
+@pytest.mark.parametrize(("host", "address", "url"), [
+    ("localhost:9", "localhost", "http://localhost:9"),
+    (":9", "127.0.0.1", "http://127.0.0.1:9"),
+    ("127.9.9.9", "127.9.9.9", "http://127.9.9.9:11434"),
+    ("0.0.0.0:9", "127.0.0.1", "http://127.0.0.1:9"),  # the server's listen-on-all setting
+    ("http://[::ffff:127.0.0.1]:9", "::ffff:127.0.0.1", "http://[::ffff:127.0.0.1]:9"),
+    ("https://LOCALHOST/ollama/", "localhost", "https://localhost:443/ollama"),
 ])  # fmt: skip
-def test_this_machine_needs_no_consent(host: str, url: str | None) -> None:
-    code, events, err = _draft_with_host(host)
-    assert code == 1 and "not running" in err, err  # refused connection: the port is closed
-    assert all(_loopback(h) or h.startswith("::ffff:127.") for _, h in events), events
-    if url:
-        assert f"Ollama is not running at {url}" in err
+def test_loopback_is_decided_by_parsing_not_by_prefix(host: str, address: str, url: str) -> None:
+    assert parse_host(host) == (url, address)
+    assert is_loopback(address)
 
 
-@pytest.mark.parametrize(
-    ("host", "why"),
-    [
-        ("::::", "not a valid address"),
-        (":99999", "not a valid address"),
-        ("999.1.1.1", "not a valid IP address"),
-        ("ftp://x", "ftp://"),
-    ],
-)
-def test_a_malformed_host_is_one_line_and_exit_2(host: str, why: str) -> None:
-    code, events, err = _draft_with_host(host)
+@pytest.mark.parametrize("host", [
+    "http://127.attacker.example", "127.0.0.1.nip.io", "http://10.0.0.7:11434", "192.168.1.20",
+    "https://ollama.example.com", "[fe80::1]:11434", "localhost.attacker.example",
+])  # fmt: skip
+def test_anything_else_is_another_machine(host: str) -> None:
+    assert not is_loopback(parse_host(host)[1])
+
+
+@pytest.mark.parametrize(("host", "why"), [
+    ("::::", "not a valid address"), (":99999", "not a valid address"),
+    ("999.1.1.1", "not a valid IP address"), ("ftp://x", "ftp://"), ("http://exa mple", "not a valid"),
+])  # fmt: skip
+def test_a_malformed_host_is_named(host: str, why: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_host(host)
+    assert f"Ollama host {host!r}" in str(caught.value) and why in str(caught.value)
+
+
+def test_a_malformed_host_is_one_line_and_exit_2() -> None:
+    code, events, err = _draft_with_host("::::")
     assert code == 2 and events == []
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and f"Ollama host {host!r}" in lines[0] and why in lines[0], err
+    assert "Ollama host '::::'" in err and len(err.strip().splitlines()) == 1
 
 
 def test_an_empty_ollama_host_means_the_default_and_says_so() -> None:

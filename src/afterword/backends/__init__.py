@@ -42,18 +42,17 @@ def make_backend(
     env = ollama_host_env()
     if env is not None and not env.strip() and settings.ollama.host == DEFAULT_OLLAMA_HOST:
         notice(f"afterword: OLLAMA_HOST is set but empty, so the default {DEFAULT_OLLAMA_HOST} is used")
+    if name == "auto":
+        failure = _probe(backend, settings.ollama.probe_timeout)
+        if failure is not None:
+            from afterword.backends.offline import OfflineBackend
+
+            notice(f"afterword: {failure.message}; drafting with the offline composer")
+            return OfflineBackend()
     if backend.remote:
         notice(
             f"afterword: your notes will be sent to the Ollama server at {backend.host} (allow_remote is on)"
         )
-    if name == "ollama":
-        return backend
-    from afterword.backends.offline import OfflineBackend
-
-    failure = _probe(backend, settings.ollama.probe_timeout)
-    if failure is not None:
-        notice(f"afterword: {failure.message}; drafting with the offline composer")
-        return OfflineBackend()
     return backend
 
 
