@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from afterword.checks.news import classify_news, is_instruction_like
 from afterword.models import Issue, Notes, Severity
+from afterword.sanitize import has_control
 
 PERSONAL_DOMAINS = re.compile(
     r"@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|"
@@ -41,6 +42,10 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                 f"“{item.text}” is negative news; it will be left out of drafts (GUIDANCE C5: "
                 "positive news only).", rule="C5-news"))
     for path, text in _free_text(notes.model_dump(mode="json"), ""):
+        if has_control(text):
+            issues.append(_issue(
+                path, "contains control characters (an escape sequence or NUL, perhaps pasted by "
+                "accident); they are shown as symbols like ␛ — remove them.", "error", "control-chars"))
         if is_instruction_like(text):
             issues.append(_issue(
                 path, "this reads like an instruction to the model, not a note; it will be "
