@@ -66,6 +66,7 @@ class _RuleSet:
     appositive: re.Pattern[str] | None  # "Dorrit, a rival of Halvane, …": the sentence is about another
     metrics: tuple[tuple[str, re.Pattern[str]], ...]  # revenue, profit, volumes, costs …
     lower_is_better: frozenset[str]  # metrics where a fall is good news (costs, losses)
+    metric_scope: str  # where a figure's metric is looked for: "clause" or "segment"
     segment: re.Pattern[str]  # sentence parts: sentence ends and contrast words
     clause: re.Pattern[str]  # finer parts for whose trouble it is
 
@@ -150,6 +151,7 @@ def _rules(language: Language) -> _RuleSet:
         appositive=optional("appositive"),
         metrics=tuple((name, _compile(p, defs, language)) for name, p in data["metrics"].items()),
         lower_is_better=frozenset(data["lower_is_better"]),
+        metric_scope=data["metric_scope"],
         segment=re.compile(data["segment"], re.IGNORECASE),
         clause=re.compile(data["clause"], re.IGNORECASE),
     )
@@ -242,7 +244,8 @@ class _Reader:
 
     def _metric(self, pos: int) -> str | None:
         """The metric named closest before a figure, in its clause (None if none)."""
-        window = self.text[self.clause_start(pos):pos]
+        start = self.segment_start(pos) if self.rules.metric_scope == "segment" else self.clause_start(pos)
+        window = self.text[start:pos]
         best: tuple[int, str] | None = None
         for name, regex in self.rules.metrics:
             for m in regex.finditer(window):
