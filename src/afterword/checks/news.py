@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -49,6 +49,7 @@ class _Rule:
     group: str
     reason: str
     regexes: tuple[re.Pattern[str], ...]  # one per alternative, so overlapping matches all count
+    word_start: bool = False  # English: a match must start at a word start
     scope: str = "match"  # clear rules: "match" (overlapping words) or "segment" (same sentence part)
     masks: frozenset[str] = frozenset({"*"})
     tone: NewsTone | None = None
@@ -67,14 +68,17 @@ class _RuleSet:
     metrics: tuple[tuple[str, re.Pattern[str]], ...]  # revenue, profit, volumes, costs …
     lower_is_better: frozenset[str]  # metrics where a fall is good news (costs, losses)
     metric_scope: str  # where a figure's metric is looked for: "clause" or "segment"
+    comparisons: tuple[re.Pattern[str], ...]  # a figure against the year before: groups now, before
     segment: re.Pattern[str]  # sentence parts: sentence ends and contrast words
     clause: re.Pattern[str]  # finer parts for whose trouble it is
 
 
-_BLANKS = re.compile(r"\s+")
 _DEF = re.compile(r"\{([A-Z]+)\}")
 _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+_WORD_CHAR = re.compile(r"[a-z0-9]")
+_BLANKS = re.compile(r"\s+")
+_NEAR = 80  # how far back a metric or another party is looked for (keeps the work per hit bounded)
 
 # Figures for the year-on-year comparison. Quantifiers are bounded (linear time on long input).
 _NUM = r"\d[\d,]{0,20}(?:\.\d{1,6})?"
@@ -83,19 +87,10 @@ _SCALE_EN = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "millio
              "b": 1e9, "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
 _JA_UNITS = "|".join(sorted(_SCALE_JA, key=len, reverse=True))
 _EN_UNITS = "|".join(sorted(_SCALE_EN, key=len, reverse=True))
-_FIG = (rf"(?<![0-9A-Za-z.])(?:[$€£¥] ?)?(?:{_NUM}(?:{_JA_UNITS})){{1,3}}(?:円|ドル|ユーロ)?|(?<![0-9A-Za-z.])(?:[$€£¥] ?)?{_NUM}"
-        rf"(?: ?(?:{_EN_UNITS})(?![a-z]))?(?: ?(?:%|percent|円|ドル|ユーロ|units|台|件|人|ポイント))?")
-_PREV = r"(?:前年同期|前年同月|前年同四半期|前年度|前年|前期|前四半期|昨年度|昨年)"
+_FIG = (rf"(?<![0-9a-z.])(?:[$€£¥] ?)?(?:{_NUM}(?:{_JA_UNITS})){{1,3}}(?:円|ドル|ユーロ)?"
+        rf"|(?<![0-9a-z.])(?:[$€£¥] ?)?{_NUM}(?: ?(?:{_EN_UNITS})(?![a-z]))?"
+        rf"(?: ?(?:%|percent|円|ドル|ユーロ|units|台|件|人|ポイント))?")
 _WINDOW = r"(?:[^.;\d]|(?<=[a-z])\d){0,30}?"  # no other figure in between (Q3, FY26 are fine)
-_COMPARISONS = tuple(re.compile(p, re.IGNORECASE) for p in (
-    rf"(?P<now>{_FIG}){_WINDOW}(?<![a-z])(?:vs\.?|versus|compared (?:with|to)|against|"
-    rf"(?:down |up )?from|(?:prior|previous|last) (?:year|quarter|period)(?: was|:)?|"
-    rf"a year (?:ago|earlier)(?: was|:)?) (?:an? |the )?(?P<before>{_FIG})",
-    rf"(?<![a-z])from (?P<before>{_FIG}) (?:to|at) (?P<now>{_FIG})",
-    rf"(?P<now>{_FIG}) ?\((?![^)]{{0,20}}(?:up|down|[+-]))(?:[a-z0-9'. ]{{0,16}}?:? )?(?P<before>{_FIG})\)",
-    rf"(?P<now>{_FIG})[^。\d]{{0,4}}?[(、,]? ?{_PREV}(?:実績)?(?:は|の|:)? ?(?P<before>{_FIG})",
-    rf"(?P<before>{_FIG}) ?(?:→|->|⇒|から) ?(?P<now>{_FIG})",
-))
 
 
 def _pattern(parts: str | list[str], defs: dict[str, str]) -> str:
@@ -105,18 +100,25 @@ def _pattern(parts: str | list[str], defs: dict[str, str]) -> str:
     return body
 
 
-def _compile(parts: str | list[str], defs: dict[str, str], language: str) -> re.Pattern[str]:
-    start = r"(?<![a-z0-9])" if language == "en" else ""
-    return re.compile(f"{start}(?:{_pattern(parts, defs)})", re.IGNORECASE)
+def _compile(parts: str | list[str], defs: dict[str, str]) -> re.Pattern[str]:
+    """Patterns match the lower-cased text (faster than IGNORECASE: literal prefixes stay fast)."""
+    return re.compile(f"(?:{_pattern(parts, defs)})".lower().replace("(?p<", "(?P<"))
 
 
-def _each(parts: list[str], defs: dict[str, str], language: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(_compile(p, defs, language) for p in parts)
+def _each(parts: list[str], defs: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(p, defs) for p in parts)
 
 
 def _finditer(rule: _Rule, text: str) -> Iterator[re.Match[str]]:
     for regex in rule.regexes:
-        yield from regex.finditer(text)
+        pos = 0
+        while (m := regex.search(text, pos)) is not None:
+            start = m.start()
+            if not rule.word_start or start == 0 or not _WORD_CHAR.match(text, start - 1):
+                yield m
+                pos = max(m.end(), start + 1)
+            else:
+                pos = start + 1
 
 
 def rule_data(language: Language) -> dict[str, Any]:
@@ -129,38 +131,51 @@ def rule_data(language: Language) -> dict[str, Any]:
 @cache
 def _rules(language: Language) -> _RuleSet:
     data = rule_data(language)
-    defs: dict[str, str] = data["defs"]
+    defs: dict[str, str] = {**data["defs"], "FIG": _FIG, "WINDOW": _WINDOW}
+
+    words = language == "en"
 
     def optional(key: str) -> re.Pattern[str] | None:
         body = data["others"].get(key)
-        return _compile(body, defs, language) if body else None
+        return _compile(body, defs) if body else None
 
-    trouble = tuple(_Rule(r["id"], r["group"], r["reason"], _each(r["pattern"], defs, language))
+    trouble = tuple(_Rule(r["id"], r["group"], r["reason"], _each(r["pattern"], defs), words)
                     for r in data["trouble"])
-    clear = tuple(_Rule(c["id"], "clear", c["reason"], _each(c["pattern"], defs, language),
+    clear = tuple(_Rule(c["id"], "clear", c["reason"], _each(c["pattern"], defs), words,
                         c["scope"], frozenset(c["masks"]), c["tone"]) for c in data["clear"])
     others = data["others"]
     return _RuleSet(
         trouble=trouble,
         clear=clear,
-        good=_compile(data["good"]["pattern"], defs, language),
+        good=_compile(data["good"]["pattern"], defs),
         before=optional("before"),
         before_scope=others.get("before_scope", "clause"),
-        after=tuple(re.compile(_pattern(p, defs), re.IGNORECASE) for p in others["after"]),
+        after=tuple(re.compile(_pattern(p, defs).lower()) for p in others["after"]),
         start=optional("start"),
         appositive=optional("appositive"),
-        metrics=tuple((name, _compile(p, defs, language)) for name, p in data["metrics"].items()),
+        metrics=tuple((name, _compile(p, defs)) for name, p in data["metrics"].items()),
         lower_is_better=frozenset(data["lower_is_better"]),
         metric_scope=data["metric_scope"],
-        segment=re.compile(data["segment"], re.IGNORECASE),
-        clause=re.compile(data["clause"], re.IGNORECASE),
+        comparisons=_each(data["comparisons"], defs),
+        segment=re.compile(data["segment"]),
+        clause=re.compile(data["clause"]),
     )
 
 
 def _normalize(text: str) -> tuple[str, list[int]]:
-    """NFKC per character with blanks collapsed; `origin[i]` is where normalised char i came from."""
+    """NFKC and lower case per character, blanks collapsed; `origin[i]` is where char i came from."""
     out: list[str] = []
     origin: list[int] = []
+    low = text.lower()
+    if len(low) == len(text) and unicodedata.is_normalized("NFKC", text):  # the common case, fast
+        pos = len(text) - len(text.lstrip())
+        for m in _BLANKS.finditer(low, pos):
+            out += (low[pos:m.start()], " ")
+            origin += range(pos, m.start() + 1)
+            pos = m.end()
+        out.append(low[pos:])
+        origin += range(pos, len(text) + 1)
+        return "".join(out), origin
     for i, ch in enumerate(text):
         if ch.isspace():
             if out and out[-1] != " ":
@@ -168,7 +183,8 @@ def _normalize(text: str) -> tuple[str, list[int]]:
                 origin.append(i)
             continue
         for c in unicodedata.normalize("NFKC", ch):
-            out.append(" " if c.isspace() else c)
+            low = c.lower()
+            out.append(" " if c.isspace() else low if len(low) == 1 else c)
             origin.append(i)
     origin.append(len(text))
     return "".join(out), origin
@@ -195,8 +211,8 @@ class _Reader:
     def _part(ends: list[int], pos: int) -> int:
         return bisect_right(ends, pos)
 
-    def same_segment(self, a: int, b: int) -> bool:
-        return self._part(self.segments, a) == self._part(self.segments, b)
+    def segment_index(self, pos: int) -> int:
+        return self._part(self.segments, pos)
 
     def clause_start(self, pos: int) -> int:
         i = self._part(self.clauses, pos)
@@ -217,15 +233,22 @@ class _Reader:
         return self.text[start:end].strip()[:40]
 
     def hits(self) -> list[_Hit]:
-        out = [_Hit(m.start(), m.end(), r, r.reason.replace("{0}", self.words(*m.span())))
-               for r in self.rules.trouble for m in _finditer(r, self.text) if m.end() > m.start()]
-        return out + self.comparisons()[0]
+        """Every trouble match, widened to whole words ("right-size" → "right-sized")."""
+        out = []
+        for rule in self.rules.trouble:
+            for m in _finditer(rule, self.text):
+                start, end = m.span()
+                while rule.word_start and end < len(self.text) and _WORD_CHAR.match(self.text, end):
+                    end += 1
+                if end > start:
+                    out.append(_Hit(start, end, rule, rule.reason.replace("{0}", self.words(start, end))))
+        return out
 
     def comparisons(self) -> tuple[list[_Hit], list[_Hit]]:
         """Figures against the year before, for a named metric: (worse ones, better ones)."""
         worse: list[_Hit] = []
         better: list[_Hit] = []
-        for regex in _COMPARISONS:
+        for regex in self.rules.comparisons:
             for m in regex.finditer(self.text):
                 metric = self._metric(m.start())
                 now, before = _value(m.group("now")), _value(m.group("before"))
@@ -245,7 +268,7 @@ class _Reader:
     def _metric(self, pos: int) -> str | None:
         """The metric named closest before a figure, in its clause (None if none)."""
         start = self.segment_start(pos) if self.rules.metric_scope == "segment" else self.clause_start(pos)
-        window = self.text[start:pos]
+        window = self.text[max(start, pos - _NEAR):pos]
         best: tuple[int, str] | None = None
         for name, regex in self.rules.metrics:
             for m in regex.finditer(window):
@@ -258,18 +281,47 @@ class _Reader:
         r, seg = self.rules, self.segment_start(hit.start)
         while seg < hit.start and self.text[seg] == " ":
             seg += 1
-        begin = seg if r.before_scope == "segment" else self.clause_start(hit.start)
-        if r.before and (m := r.before.search(self.text, begin)) and m.start() < hit.start:
+        begin = max(seg if r.before_scope == "segment" else self.clause_start(hit.start), hit.start - _NEAR)
+        if r.before and (m := r.before.search(self.text, begin, hit.end)) and m.start() < hit.start:
             return True
         if any(a.match(self.text, hit.end, self.clause_end(hit.start)) for a in r.after):
             return True
         return any(p is not None and p.match(self.text, seg) for p in (r.start, r.appositive))
 
 
+class _Masks:
+    """The `clear` matches of one text, indexed so each trouble hit is checked in bounded time."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        spans = sorted(((m.start(), m.end(), c) for c in reader.rules.clear if c.scope == "match"
+                        for m in _finditer(c, reader.text)), key=lambda t: t[0])
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.longest = max((e - s for s, e, _ in spans), default=0)
+        self.segments: dict[int, list[_Rule]] = {}
+        for c in reader.rules.clear:
+            if c.scope == "segment":
+                for m in _finditer(c, reader.text):
+                    self.segments.setdefault(reader.segment_index(m.start()), []).append(c)
+
+    def find(self, hit: _Hit) -> _Rule | None:
+        """The first clear rule that takes this trouble back, if any."""
+        def applies(c: _Rule) -> bool:
+            return "*" in c.masks or hit.rule.group in c.masks
+
+        lo = bisect_left(self.starts, hit.start - self.longest)
+        for s, e, c in self.spans[lo:bisect_left(self.starts, hit.end)]:
+            if s < hit.end and hit.start < e and applies(c):
+                return c
+        seg = self.segments.get(self.reader.segment_index(hit.start), [])
+        return next((c for c in seg if applies(c)), None)
+
+
 def _value(figure: str) -> tuple[float, float] | None:
     """(number, scale) of a figure such as "$41m", "1.2 billion", "31億5000万円", "12%"."""
     parts = re.findall(rf"(\d[\d,]{{0,20}}(?:\.\d{{1,6}})?) ?({_JA_UNITS}|{_EN_UNITS})?(?![a-z])",
-                       figure, re.IGNORECASE)
+                       figure)
     if not parts:
         return None
     total, scale = 0.0, 1.0
@@ -303,31 +355,32 @@ def news_verdict(text: str, language: Language = "en") -> Verdict:
     `language` is the notes' language; a headline pasted in the other language is read by that
     language's rules as well.
     """
-    cleared: list[tuple[_Hit, _Rule | None]] = []
+    cleared: list[tuple[_Hit, _Rule | None, _Reader]] = []
     good: list[Verdict] = []
     for lang in _script_languages(text, language):
         reader = _Reader(text, _rules(lang))
-        clears = [(m.start(), m.end(), c) for c in reader.rules.clear for m in _finditer(c, reader.text)]
-        for hit in sorted(reader.hits(), key=lambda h: (h.start, h.start - h.end)):
-            by = next((c for s, e, c in clears if ("*" in c.masks or hit.rule.group in c.masks) and (
-                (c.scope == "match" and s < hit.end and hit.start < e)
-                or (c.scope == "segment" and reader.same_segment(s, hit.start)))), None)
+        worse, better = reader.comparisons()
+        masks = _Masks(reader)
+        hits = sorted(reader.hits() + worse, key=lambda h: (h.start, h.start - h.end))
+        for hit in hits:
+            by = masks.find(hit)
             if by is None and not reader.others(hit):
                 return Verdict("negative", hit.reason, reader.span(hit.start, hit.end), hit.rule.id)
-            cleared.append((hit, by))
-        for hit in reader.comparisons()[1]:
-            good.append(Verdict("positive", hit.reason, reader.span(hit.start, hit.end), hit.rule.id))
-        if m := reader.rules.good.search(reader.text):
-            good.append(Verdict("positive", f"good news ({reader.words(*m.span())})",
-                                reader.span(*m.span()), "good"))
+            cleared.append((hit, by, reader))
+        good += [Verdict("positive", h.reason, reader.span(h.start, h.end), h.rule.id) for h in better]
+        # good-news words inside a trouble phrase ("profit" in "cut its profit forecast") don't count
+        for m in reader.rules.good.finditer(reader.text):
+            if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                good.append(Verdict("positive", f"good news ({reader.words(*m.span())})",
+                                    reader.span(*m.span()), "good"))
+                break
     if cleared:
-        hit, by = cleared[0]
-        if by is None:
-            reason, rule, tone = "trouble at another company or the whole industry", "others", None
-        else:
-            reason, rule, tone = by.reason, by.id, by.tone
+        hit, by, reader = cleared[0]
+        reason, rule, tone = (by.reason, by.id, by.tone) if by else (
+            "trouble at another company or in the whole industry", "others", None)
         final: NewsTone = tone or ("positive" if good else "neutral")
-        return Verdict(final, f"{reason}, not the company's trouble ({hit.reason})", None, rule)
+        return Verdict(final, f"{reason}: “{reader.words(hit.start, hit.end)}”",
+                       reader.span(hit.start, hit.end), rule)
     return good[0] if good else Verdict("neutral")
 
 
