@@ -78,6 +78,8 @@ _JA_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3}")
 _WORD_CHAR = re.compile(r"[a-z0-9]")
 _BLANKS = re.compile(r"\s+")
+_DROPPED = "\"“”「」『』"  # quotation marks carry no meaning here: '"reshaping" its workforce'
+_QUOTES = re.compile("[’‘" + _DROPPED + "]")
 _NEAR = 80  # how far back a metric or another party is looked for (keeps the work per hit bounded)
 
 # Figures for the year-on-year comparison. Quantifiers are bounded (linear time on long input).
@@ -167,7 +169,8 @@ def _normalize(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     low = text.lower()
-    if len(low) == len(text) and unicodedata.is_normalized("NFKC", text):  # the common case, fast
+    if (len(low) == len(text) and unicodedata.is_normalized("NFKC", text)
+            and not _QUOTES.search(text)):  # the common case, fast
         pos = len(text) - len(text.lstrip())
         for m in _BLANKS.finditer(low, pos):
             out += (low[pos:m.start()], " ")
@@ -177,6 +180,10 @@ def _normalize(text: str) -> tuple[str, list[int]]:
         origin += range(pos, len(text) + 1)
         return "".join(out), origin
     for i, ch in enumerate(text):
+        if ch in _DROPPED:
+            continue
+        if ch in "’‘":
+            ch = "'"
         if ch.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
