@@ -50,7 +50,7 @@ class _Rule:
     reason: str
     regexes: tuple[re.Pattern[str], ...]  # one per alternative, so overlapping matches all count
     word_start: bool = False  # English: a match must start at a word start
-    scope: str = "match"  # clear rules: "match" (overlapping words) or "segment" (same sentence part)
+    scope: str = "match"  # clear rules: "match" (overlapping words), "segment" (same sentence part), "text"
     masks: frozenset[str] = frozenset({"*"})
     tone: NewsTone | None = None
 
@@ -307,10 +307,13 @@ class _Masks:
         self.spans = spans
         self.longest = max((e - s for s, e, _ in spans), default=0)
         self.segments: dict[int, list[_Rule]] = {}
+        self.anywhere: list[_Rule] = []  # scope "text": anywhere in the item
         for c in reader.rules.clear:
             if c.scope == "segment":
                 for m in _finditer(c, reader.text):
                     self.segments.setdefault(reader.segment_index(m.start()), []).append(c)
+            elif c.scope == "text" and next(_finditer(c, reader.text), None):
+                self.anywhere.append(c)
 
     def find(self, hit: _Hit) -> _Rule | None:
         """The first clear rule that takes this trouble back, if any."""
@@ -322,7 +325,7 @@ class _Masks:
             if s < hit.end and hit.start < e and applies(c):
                 return c
         seg = self.segments.get(self.reader.segment_index(hit.start), [])
-        return next((c for c in seg if applies(c)), None)
+        return next((c for c in seg + self.anywhere if applies(c)), None)
 
 
 def _value(figure: str) -> tuple[float, float] | None:
