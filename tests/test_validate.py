@@ -26,7 +26,7 @@ def test_negative_news_is_named_by_field() -> None:
 def test_negative_news_says_why_and_how_to_overrule() -> None:
     issues = validate_notes(load_notes(SAMPLES / "en_thank_you.json"), "thank-you")
     [news] = [i for i in issues if i.rule == "C5-news"]
-    assert "(lawsuit)" in news.message and "`ok: true`" in news.message
+    assert "negative news (lawsuit)" in news.message and "mark it ok (`ok: true`)" in news.message
 
 
 def test_news_marked_ok_keeps_its_reason_as_info_and_is_usable() -> None:

@@ -137,9 +137,13 @@ def _rules(language: Language) -> _RuleSet:
 
     words = language == "en"
 
+    def word(parts: str | list[str]) -> re.Pattern[str]:
+        """A pattern that, in English, starts at a word start ("rivals" is not in "arrivals")."""
+        return re.compile((r"(?<![a-z0-9])" if words else "") + _compile(parts, defs).pattern)
+
     def optional(key: str) -> re.Pattern[str] | None:
         body = data["others"].get(key)
-        return _compile(body, defs) if body else None
+        return word(body) if body else None
 
     trouble = tuple(_Rule(r["id"], r["group"], r["reason"], _each(r["pattern"], defs), words)
                     for r in data["trouble"])
@@ -149,13 +153,13 @@ def _rules(language: Language) -> _RuleSet:
     return _RuleSet(
         trouble=trouble,
         clear=clear,
-        good=_compile(data["good"]["pattern"], defs),
+        good=word(data["good"]["pattern"]),
         before=optional("before"),
         before_scope=others.get("before_scope", "clause"),
         after=tuple(re.compile(_pattern(p, defs).lower()) for p in others["after"]),
         start=optional("start"),
         appositive=optional("appositive"),
-        metrics=tuple((name, _compile(p, defs)) for name, p in data["metrics"].items()),
+        metrics=tuple((name, word(p)) for name, p in data["metrics"].items()),
         lower_is_better=frozenset(data["lower_is_better"]),
         metric_scope=data["metric_scope"],
         comparisons=_each(data["comparisons"], defs),

@@ -60,9 +60,9 @@ def _news_issue(item: NewsItem, field: str, language: Language) -> list[Issue]:
     if item.ok:
         return [_issue(field, f"you marked this as fine: {verdict.reason} — “{item.text}” may be "
                        "used in drafts (GUIDANCE C5: positive news only).", "info", "C5-news")]
-    return [_issue(field, f"“{item.text}” reads as trouble at the company ({verdict.reason}); it "
-                   "will be left out of drafts — set `ok: true` on this item if it is fine to "
-                   "mention (GUIDANCE C5: positive news only).", rule="C5-news")]
+    return [_issue(field, f"“{item.text}” is negative news ({verdict.reason}); it will be left out "
+                   "of drafts unless you mark it ok (`ok: true`) (GUIDANCE C5: positive news only).",
+                   rule="C5-news")]
 
 
 def _missing(notes: Notes, scenario: str | None) -> list[Issue]:
