@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from afterword.checks.grammar import notes_spelling_issues
 from afterword.checks.news import classify_news, is_instruction_like
 from afterword.models import Issue, Notes, Severity
 
@@ -32,7 +33,8 @@ def _free_text(value: object, path: str) -> Iterator[tuple[str, str]]:
 
 
 def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
-    """Warnings about the notes: negative news, instruction-like text, missing essentials."""
+    """Warnings about the notes: negative news, instruction-like text, misspelled words in the
+    free text, missing essentials."""
     issues: list[Issue] = []
     for i, item in enumerate(notes.company.news):
         if classify_news(item.text) == "negative":
@@ -52,6 +54,7 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                     f"interviewers[{i}].email", f"{person.email} looks like a personal address; "
                     "write to their work address (GUIDANCE C9: never to a personal one).",
                     rule="C9-channel"))
+    issues += notes_spelling_issues(notes)
     issues += _missing(notes, scenario)
     return issues
 

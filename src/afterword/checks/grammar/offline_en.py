@@ -20,6 +20,7 @@ import harper
 from afterword.checks.grammar import lexicon_en
 from afterword.checks.grammar.rules_en import rule_issues
 from afterword.checks.grammar.tokens_en import HARPER_MASK, mask_long_tokens
+from afterword.dictionary import user_words
 from afterword.models import Issue, Severity
 
 NAME = "offline-en (harper + rules)"
@@ -60,7 +61,7 @@ _NOISY_RULES = frozenset(
         "AnA",  # rules_en decides a/an by sound ("an FAQ", "an MSc")
         "RepeatedWords",  # rules_en knows "had had", "that that"
         "ThereToTheir",  # "Are there customers who…" is correct; confusables_en checks context
-        "SplitWords",  # "runbooks" → "run books"
+        "SplitWords",  # "runbooks" → "run books" (but see _alone: "pipline" is a typo)
         "ExpandTimeShorthands",  # "120 ms" → "120 milliseconds"
         "ExpandMinimum",  # "45 min" is minutes, not "minimum"
         "PronounVerbAgreement",  # rules_en knows "Phase I has", "does he have"
@@ -116,6 +117,7 @@ class OfflineEnChecker:
     name = NAME
     _linters: dict[str, harper.Linter] = {}
     _elsewhere: dict[tuple[str, str], str | None] = {}
+    _alone: dict[tuple[str, str], list[str] | None] = {}
     _lock = threading.Lock()
 
     def __init__(self, dialect: str = "en-US") -> None:
@@ -162,13 +164,28 @@ class OfflineEnChecker:
                         break
             return self._elsewhere[key]
 
+    def spelling_alone(self, word: str) -> list[str] | None:
+        """Harper's spelling suggestions for `word` on its own, None when it spells it right
+        (in context Harper may offer to split a typo: "claims pipline" → "pip line")."""
+        with self._lock:
+            if (self.dialect, word) not in self._alone:
+                with native_output_silenced():
+                    lints = self._harper(self.dialect).lint(word, language="plaintext")
+                spelling = [x for x in lints if x.lint_kind == "Spelling"]
+                self._alone[self.dialect, word] = [s.replacement_text for x in spelling for s in x.suggestions][:5] if spelling else None
+            return self._alone[self.dialect, word]
+
     def harper_issues(self, text: str, vocabulary: Collection[str] = ()) -> list[Issue]:
         """Harper's lints as Issues: noise dropped, spelling judged (see the module docstring)."""
         vocab = {v.casefold() for v in vocabulary}
         found: list[Issue] = []
         told: set[str] = set()  # words already given their one info
         for rule, lint in ((r, x) for r, lints in self._lint(text).items() for x in lints):
-            if rule in _NOISY_RULES:
+            if rule == "SplitWords":
+                fixes = self.spelling_alone(lint.problem_text)
+                if fixes is None:
+                    continue
+            elif rule in _NOISY_RULES:
                 continue
             mapped = _KINDS.get(lint.lint_kind, ("grammar", "warning"))
             word = lint.problem_text
@@ -176,13 +193,14 @@ class OfflineEnChecker:
                 continue
             source, severity = mapped
             start, end = lint.span.start, lint.span.end  # code points == str indices
-            fixes = [s.replacement_text for s in lint.suggestions][:5]
+            if rule != "SplitWords":
+                fixes = [s.replacement_text for s in lint.suggestions][:5]
             message = lint.message
             if lint.lint_kind in ("Spelling", "Typo", "Capitalization") and in_vocabulary(word, vocab):
                 continue
             if lint.lint_kind == "Capitalization" and word.istitle() and fixes == [word.upper()]:
                 continue  # "Sam" → "SAM": a name, not an acronym
-            if lint.lint_kind in ("Spelling", "Typo"):
+            if lint.lint_kind in ("Spelling", "Typo") or rule == "SplitWords":
                 judged = self._judge(text, start, word, fixes)
                 if judged is None or (judged[0] == "info" and word.casefold() in told):
                     continue
@@ -223,8 +241,9 @@ class OfflineEnChecker:
     def check(
         self, text: str, language: str = "en", vocabulary: Collection[str] = (), *, role: str = "candidate"
     ) -> list[Issue]:
-        """Our rules first; a Harper lint is kept only where no rule already reported."""
-        vocab = {v.casefold() for v in vocabulary}
+        """Our rules first; a Harper lint is kept only where no rule already reported. Words
+        of `vocabulary` (names and terms from the notes) and of the user dictionary are known."""
+        vocab = {v.casefold() for v in vocabulary} | user_words()
         ours = rule_issues(text, vocab)
         return merge(ours, self.harper_issues(text, vocab))
 

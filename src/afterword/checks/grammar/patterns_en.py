@@ -14,7 +14,7 @@ A rule file (TOML) holds `[classes]` (named word sets) and `[[rule]]` entries:
 A pattern is a sequence of elements that match consecutive words of one clause:
 `word|word` (any of these words), `@CLASS` (a word of a class), `<TAG>` (a word the lexicon
 allows that Penn tag: NN NNS VB VBP VBZ VBD VBN VBG JJ JJS RB), `<TAG!>` (that tag and no other
-part of speech), `<Cap>` (capitalised), `<Num>` (a number above one), `*` (any word); `!elem`
+part of speech), `<Cap>` (capitalised, not first in its sentence), `<Name>` (capitalised and not in the lexicon), `<Num>` (a number above one), `*` (any word); `!elem`
 is any word but that (or the end of the clause); `elem?` may be absent; `^` before an element
 pins it to the start of a clause, `$` at the end requires the clause to end there; `[` … `]`
 marks the words the issue covers (the whole match when absent). A fix may use `{N}` for the
@@ -69,6 +69,8 @@ class Elem:
         hit = tok.low in self.words or ("*" in self.special)
         if not hit and "Cap" in self.special:
             hit = tok.text[:1].isupper() and not tok.sent_start
+        if not hit and "Name" in self.special:
+            hit = tok.text[:1].isupper() and not lexicon_en.known(tok.low.removesuffix("'s"))
         if not hit and "Num" in self.special:
             hit = is_number(tok)
         if not hit and self.tags:
@@ -169,7 +171,7 @@ def _elem(spec: str, classes: dict[str, frozenset[str]]) -> Elem:
             name = alt[1:-1]
             if all(t in _POS for _, t in _TERM.findall(name.rstrip("!"))):
                 tags.add(name)
-            elif name in ("Cap", "Num"):
+            elif name in ("Cap", "Num", "Name"):
                 special.add(name)
             else:
                 raise ValueError(f"unknown tag {alt}")

@@ -11,11 +11,19 @@ from collections.abc import Callable, Collection, Iterator
 from functools import cache
 from importlib.resources import files
 
+from afterword.checks.grammar.agreement_en import (
+    compound_subject_issues,
+    np_agreement_issues,
+    number_issues,
+    there_is_issues,
+)
 from afterword.checks.grammar.confusables_en import confusable_issues
+from afterword.checks.grammar.lexicon_en import inflect, tags
 from afterword.checks.grammar.patterns_en import rule_set
 from afterword.checks.grammar.phrases_en import phrase_issues, wordiness_issues
 from afterword.checks.grammar.tokens_en import (
     AUX,
+    BE,
     CONJUNCTIONS,
     Masked,
     Tok,
@@ -84,10 +92,22 @@ _SUBJUNCTIVE = re.compile(
 
 def _fix_for(pronoun: str, verb: str) -> str | None:
     if pronoun in ("he", "she", "it"):
-        return _FIX_3SG.get(verb) or _BASE_TO_S.get(verb)
+        return _FIX_3SG.get(verb) or _BASE_TO_S.get(verb) or _lexicon_fix(verb, "VBZ")
     if pronoun == "i":
-        return _FIX_I.get(verb) or _S_TO_BASE.get(verb)
-    return _FIX_PLURAL.get(verb) or _S_TO_BASE.get(verb)
+        return _FIX_I.get(verb) or _S_TO_BASE.get(verb) or _lexicon_fix(verb, "VB")
+    return _FIX_PLURAL.get(verb) or _S_TO_BASE.get(verb) or _lexicon_fix(verb, "VB")
+
+
+def _lexicon_fix(verb: str, want: str) -> str | None:
+    """A bare verb after he/she/it ("he work" → "works"), or -s after I/we/they ("they uses")."""
+    have = tags(verb)
+    if verb in AUX or verb in BE or have & {"VBD", "VBN", "JJ", "RB", "RBR"}:
+        return None
+    if want == "VBZ" and have & {"VB", "VBP"} and "VBZ" not in have:
+        return inflect(verb, "VBZ")
+    if want == "VB" and "VBZ" in have and not have & {"VB", "VBP"}:
+        return inflect(verb, "VB")
+    return None
 
 
 def agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
@@ -168,6 +188,10 @@ _TOKEN_RULES: tuple[Callable[[list[Tok], str], Iterator[Issue]], ...] = (
     pattern_issues,
     article_issues,
     agreement_issues,
+    np_agreement_issues,
+    compound_subject_issues,
+    there_is_issues,
+    number_issues,
     doubled_issues,
 )
 
