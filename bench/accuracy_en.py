@@ -13,13 +13,12 @@ Run: PYTHONPATH=src python bench/accuracy_en.py [--dev] [--quick]
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -119,28 +118,12 @@ def _cold_ms() -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-@contextlib.contextmanager
-def _silenced() -> Iterator[None]:
-    """Native code may print the text it lints to fd 1/2; the rows must never reach the screen."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    saved = [os.dup(1), os.dup(2)]
-    with open(os.devnull, "w") as null:
-        os.dup2(null.fileno(), 1)
-        os.dup2(null.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved[0], 1)
-            os.dup2(saved[1], 2)
-            for fd in saved:
-                os.close(fd)
-
-
 def run(quick: bool = False, dev: bool = False) -> dict[str, object]:
     """Figures for the English grammar set: ours and Harper's, warm and cold ms per e-mail."""
     rows = _rows(DEV if dev else HELDOUT)
-    with _silenced():
+    from afterword.checks.grammar.offline_en import native_output_silenced
+
+    with native_output_silenced():  # native code may print the text it lints: rows stay unseen
         mine, plain = score(ours(), rows), score(harper_plain(), rows)
     return {
         "set": "dev (regression rows, not accuracy)" if dev else "held-out",

@@ -79,6 +79,7 @@ _NOISY_RULES = frozenset(
 )
 _NOISY_PROBLEMS = {"roadmap"}  # WordChoice: "road map"
 _VOWELS = frozenset("aeiouy")
+CHUNK = 4000  # characters per Harper call
 
 _WARM_TEXT = "Thank you for you're time; I recieve the the notes and its great."
 
@@ -141,12 +142,23 @@ class OfflineEnChecker:
         lexicon_en.warm()
         self.check(_WARM_TEXT, "en")
 
-    def _lint(self, text: str) -> dict[str, list[harper.Lint]]:
+    def _lint(self, text: str) -> Iterator[tuple[str, harper.Lint, int]]:
+        """(rule, lint, offset of its chunk) for `text`, linted in chunks of at most CHUNK
+        characters cut at white space (Harper slows down on one endless sentence)."""
         prose = mask_long_tokens(text)  # same length: offsets hold
-        with self._lock:
-            linter = self._harper(self.dialect)
-            with native_output_silenced():
-                return linter.organized_lints(prose, language="plaintext", regex_mask=HARPER_MASK)
+        start = 0
+        while start < len(prose):
+            end = len(prose) if len(prose) - start <= CHUNK else max(
+                prose.rfind("\n", start, start + CHUNK), prose.rfind(" ", start, start + CHUNK), start + CHUNK // 2
+            )  # fmt: skip
+            with self._lock:
+                linter = self._harper(self.dialect)
+                with native_output_silenced():
+                    by_rule = linter.organized_lints(prose[start:end], language="plaintext", regex_mask=HARPER_MASK)
+            for rule, lints in by_rule.items():
+                for lint in lints:
+                    yield rule, lint, start
+            start = end
 
     def spelled_elsewhere(self, word: str) -> str | None:
         """The other dialect in which Harper accepts `word` ("colour" → "en-GB"), else None."""
@@ -180,7 +192,7 @@ class OfflineEnChecker:
         vocab = {v.casefold() for v in vocabulary}
         found: list[Issue] = []
         told: set[str] = set()  # words already given their one info
-        for rule, lint in ((r, x) for r, lints in self._lint(text).items() for x in lints):
+        for rule, lint, shift in self._lint(text):
             if rule == "SplitWords":
                 fixes = self.spelling_alone(lint.problem_text)
                 if fixes is None:
@@ -192,7 +204,7 @@ class OfflineEnChecker:
             if mapped is None or word.casefold() in _NOISY_PROBLEMS:
                 continue
             source, severity = mapped
-            start, end = lint.span.start, lint.span.end  # code points == str indices
+            start, end = shift + lint.span.start, shift + lint.span.end  # code points == str indices
             if rule != "SplitWords":
                 fixes = [s.replacement_text for s in lint.suggestions][:5]
             message = lint.message
