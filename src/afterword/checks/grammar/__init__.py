@@ -95,8 +95,11 @@ def free_text_fields(notes: Notes) -> list[tuple[str, str]]:
 
 def _looks_like_term(word: str, first: bool) -> bool:
     """A word of free text that names something: a capital not at the start of a sentence
-    ("Snowflake"), an inner capital or digit ("gRPC", "k8s"), a letter beyond ASCII, a symbol."""
+    ("Snowflake"), an inner capital or digit ("gRPC", "k8s"), a letter beyond ASCII, a symbol,
+    or no vowel at all ("dbt", "npm": a typo keeps its vowels)."""
     if any(c.isdigit() for c in word) or not word.isascii() or any(c in "+#&." for c in word):
+        return True
+    if word.isalpha() and not set(word.lower()) & set("aeiouy"):
         return True
     return any(c.isupper() for c in word[1:]) or (word[:1].isupper() and not first)
 

@@ -31,11 +31,16 @@ _COLLECTIVE = words(
     "audience department firm organisation organization council jury class public community band "
     "squad"
 )
-_NOT_COUNTED = words("percent per cent dozen hundred thousand million billion times foot")
+_NOT_COUNTED = words(
+    "percent per cent dozen hundred thousand million billion times foot other others following same "
+    "former latter rest kind sort type lot bit byte"
+)
+_NUMBER_WORDS_ONLY = words("two three four five six seven eight nine ten twelve twenty fifty hundred")
 _AFTER_NUMBER_LABEL = words(
     "version phase step python figure page room level tier item question chapter section no "
     "number round stage part grade class season episode"
 )
+_OBJECT_START = words("the a an my your our their his her its these those i you he she we they me us them him")
 _TO_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
               "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
 _TO_SINGULAR = {v: k for k, v in _TO_PLURAL.items()}
@@ -57,12 +62,14 @@ def _verb_reading(toks: list[Tok], k: int, head: int | None) -> bool:
     """toks[k] after the head noun toks[head] is the verb, not another noun of the phrase: after
     a plural head ("teams uses"), or when an object follows ("manager think the role")."""
     t = tags(toks[k].low)
-    if head is None or not t & {"VB", "VBP", "VBZ", "VBD"}:
-        return False
+    if head is None or not t & {"VB", "VBP", "VBZ", "VBD"} or "JJ" in tags(toks[head].low):
+        return False  # "the main issue": "main" is an adjective, "issue" the head
     if plural_noun(toks[head].low):
         return True
     after = next_tok(toks, k)
-    return after is not None and (after.low in _DETERMINERS or after.low in _PERSONS or after.low == "to"
+    if "VBZ" in t and after is not None and not tags(after.low) & {"VBZ", "VBD", "VBP", "MD"}:
+        return True  # "the package comes with": a verb; "the team leads wants": a noun
+    return after is not None and (after.low in _OBJECT_START or after.low == "to"
                                   or after.text[:1].isupper() or is_number(after))  # fmt: skip
 
 
@@ -156,6 +163,11 @@ def np_agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         if not plural and noun.low in _COLLECTIVE:
             continue  # "the team were" is good British English
         fix = _verb_fix(verb, plural)
+        after = next_tok(toks, toks.index(verb))
+        if fix is not None and not plural and verb.low not in _TO_SINGULAR and after is not None and (
+            _noun_like(after) and after.low not in _OBJECT_START
+        ):
+            continue  # "the legacy detect function": a noun phrase, not a verb
         if fix is not None:
             msg = f"The verb does not agree with “{noun.text}”: write “{match_case(verb.text, fix)}”."
             yield word_issue(verb, "EN_AGREEMENT", msg, fix)
@@ -217,8 +229,11 @@ def number_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     for i, tok in enumerate(toks):
         before = prev_tok(toks, i)
         counted = tok.low in _PLURAL_Q - {"this"} or (
-            is_number(tok) and not (before is not None and (before.low in _AFTER_NUMBER_LABEL or before.text[:1].isupper()))
-        )
+            is_number(tok)
+            and text[tok.start - 1 : tok.start] not in (".", "/", "-", ":", "v", "#", "$", "£", "€")
+            and text[tok.end : tok.end + 1] not in (".", "/", "-", ":", "%")
+            or tok.low in _NUMBER_WORDS_ONLY
+        ) and not (before is not None and (before.low in _AFTER_NUMBER_LABEL or before.text[:1].isupper()))
         if before is not None and before.low in ("a", "the") and tok.low == "few":
             counted = True
         if counted:
@@ -245,14 +260,14 @@ def _singular_after(toks: list[Tok], i: int, det: Tok) -> Iterator[Issue]:
     if "JJ" in tags(noun.low) or (det.low == "both" and i > 0 and toks[i].joined and toks[i - 1].low in _FUNCTION):
         return  # "five key points"; "they were both kind"
     after = next_tok(toks, j + 1)
-    if after is not None and _noun_like(after):
-        return  # a compound: "two engineer teams", "a five year plan"
+    if after is not None and (_noun_like(after) or after.text[:1].isupper() or after.low in ("and", "or", "nor")):
+        return  # a compound ("two engineer teams", "a 36 character UUID") or "both X and Y"
     plural = inflect(noun.low, "NNS")
     if plural is None:
         return
     if det.low in ("these", "those"):
-        if after is not None and (after.low in _DETERMINERS or after.low in _PERSONS):
-            return  # "these approach the problem…": a verb
+        if after is not None and (after.low in _DETERMINERS or after.low in _PERSONS or tags(after.low) == {"RB"}):
+            return  # "these approach the problem…", "these match structurally": a verb
         single = "this" if det.low == "these" else "that"
         msg = f"“{det.text}” is plural: write “{det.text} {plural}” or “{single} {noun.text}”."
         fixes = [f"{det.text} {match_case(noun.text, plural)}", f"{match_case(det.text, single)} {noun.text}"]

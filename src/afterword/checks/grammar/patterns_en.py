@@ -14,7 +14,7 @@ A rule file (TOML) holds `[classes]` (named word sets) and `[[rule]]` entries:
 A pattern is a sequence of elements that match consecutive words of one clause:
 `word|word` (any of these words), `@CLASS` (a word of a class), `<TAG>` (a word the lexicon
 allows that Penn tag: NN NNS VB VBP VBZ VBD VBN VBG JJ JJS RB), `<TAG!>` (that tag and no other
-part of speech), `<Cap>` (capitalised, not first in its sentence), `<Name>` (capitalised and not in the lexicon), `<Num>` (a number above one), `*` (any word); `!elem`
+part of speech), `<Cap>` (capitalised, not first in its sentence), `<Name>` (a capitalised word the lexicon lacks, not ending in -s), `<Num>` (a number above one), `*` (any word); `!elem`
 is any word but that (or the end of the clause); `elem?` may be absent; `^` before an element
 pins it to the start of a clause, `$` at the end requires the clause to end there; `[` … `]`
 marks the words the issue covers (the whole match when absent). A fix may use `{N}` for the
@@ -70,7 +70,9 @@ class Elem:
         if not hit and "Cap" in self.special:
             hit = tok.text[:1].isupper() and not tok.sent_start
         if not hit and "Name" in self.special:
-            hit = tok.text[:1].isupper() and not lexicon_en.known(tok.low.removesuffix("'s"))
+            word = tok.text.removesuffix("'s").removesuffix("’s")
+            hit = word[:1].isupper() and word[1:].islower() and word.isalpha() and not word.endswith("s")
+            hit = hit and not lexicon_en.known(tok.low)
         if not hit and "Num" in self.special:
             hit = is_number(tok)
         if not hit and self.tags:
