@@ -237,9 +237,6 @@ class OfflineEnChecker:
         bare = word.removesuffix("'s").removesuffix("’s")
         if lexicon_en.known(bare):
             return None
-        other = self.spelled_elsewhere(bare)
-        if other is not None:
-            return "info", f"“{word}” is the {other} spelling; fine if that is the English you write."
         if likely_name(bare):
             return "info", (
                 f"“{word}” is not in the dictionary: probably a name. If it is, check it against "
@@ -247,6 +244,9 @@ class OfflineEnChecker:
             )
         if not set(bare.lower()) & _VOWELS:
             return "info", f"“{word}” is not in the dictionary: probably an abbreviation or a term."
+        other = self.spelled_elsewhere(bare)
+        if other is not None:
+            return "info", f"“{word}” is the {other} spelling; fine if that is the English you write."
         hint = f": did you mean “{fixes[0]}”?" if fixes else "."
         return "error", f"“{word}” looks misspelled{hint}"
 
