@@ -23,18 +23,19 @@ from importlib.resources import files
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_ms  # noqa: E402
-from accuracy_en import DEV, EMAIL, HELDOUT, _rows, score  # noqa: E402
+from _timing import median_ms
+from accuracy_en import DEV, EMAIL, HELDOUT, _rows, score
 
-from afterword.checks.grammar import offline_checker  # noqa: E402
-from afterword.checks.grammar.offline_en import native_output_silenced  # noqa: E402
+from afterword.checks.grammar import offline_checker
+from afterword.checks.grammar.offline_en import native_output_silenced
 
 Span = tuple[int, int]
 Extra = Callable[[str], list[Span]]
 _PAIRS = [("your", "you're"), ("its", "it's"), ("their", "there"), ("then", "than"), ("weather", "whether"),
           ("grate", "great"), ("except", "accept"), ("new", "knew"), ("no", "know"), ("sea", "see"),
           ("bored", "board"), ("roll", "role"), ("buy", "by"), ("past", "passed"), ("brake", "break"),
-          ("loose", "lose"), ("quiet", "quite"), ("here", "hear"), ("to", "too"), ("form", "from")]  # fmt: skip
+          ("loose", "lose"), ("quiet", "quite"), ("here", "hear"), ("to", "too"),
+          ("form", "from")]  # fmt: skip
 
 
 def spacy_agreement() -> Extra:
@@ -51,7 +52,12 @@ def spacy_agreement() -> Extra:
                     found.append((tok.head.idx, tok.head.idx + len(tok.head)))
             if tok.dep_ == "nsubj" and tok.tag_ == "NNS" and tok.head.lower_ in ("was", "is", "has"):
                 found.append((tok.head.idx, tok.head.idx + len(tok.head)))
-            if tok.dep_ == "nummod" and tok.head.tag_ == "NN" and tok.like_num and tok.lower_ not in ("one", "1"):
+            if (
+                tok.dep_ == "nummod"
+                and tok.head.tag_ == "NN"
+                and tok.like_num
+                and tok.lower_ not in ("one", "1")
+            ):
                 found.append((tok.head.idx, tok.head.idx + len(tok.head)))
         return found
 

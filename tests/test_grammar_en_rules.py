@@ -120,14 +120,27 @@ def test_validate_reports_typos_in_the_notes_free_text_with_their_field() -> Non
 def test_a_huge_token_never_reaches_harper_and_offsets_hold() -> None:
     text = "I recieved the file " + "a" * 100_000 + " and the the notes."
     issues = CHECKER.check(text, "en")
-    assert [text[i.offset : i.offset + i.length] for i in issues if i.severity != "info"] == ["recieved", "the the"]
+    assert [text[i.offset : i.offset + i.length] for i in issues if i.severity != "info"] == [
+        "recieved",
+        "the the",
+    ]
 
 
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(
     "text",
-    ["a" * 200_000, "a-" * 100_000, "a." * 100_000, "a@" * 100_000, "x " * 100_000, "`a" * 100_000,
-     "for you " * 25_000, "I am very " * 20_000, "Lucía's " * 25_000, "https://a.io/" + "b" * 200_000],
+    [
+        "a" * 200_000,
+        "a-" * 100_000,
+        "a." * 100_000,
+        "a@" * 100_000,
+        "x " * 100_000,
+        "`a" * 100_000,
+        "for you " * 25_000,
+        "I am very " * 20_000,
+        "Lucía's " * 25_000,
+        "https://a.io/" + "b" * 200_000,
+    ],
     ids=["letters", "hyphens", "dots", "ats", "words", "backticks", "for-you", "am-very", "accents", "url"],
 )
 def test_long_hostile_input_finishes(text: str) -> None:

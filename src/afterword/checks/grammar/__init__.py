@@ -24,8 +24,8 @@ __all__ = [
     "OfflineChecker",
     "Warmup",
     "make_checker",
-    "offline_checker",
     "notes_spelling_issues",
+    "offline_checker",
     "start_warmup",
     "vocabulary_from_notes",
 ]
@@ -76,12 +76,16 @@ def _name_fields(notes: Notes) -> list[str | None]:
 
 def free_text_fields(notes: Notes) -> list[tuple[str, str]]:
     """(field path, text) of the notes' free text: topics, skills, news, timeline, feedback…"""
-    out: list[tuple[str | None, str]] = [(f"company.news[{i}].text", n.text) for i, n in enumerate(notes.company.news)]
+    out: list[tuple[str, str | None]] = [
+        (f"company.news[{i}].text", n.text) for i, n in enumerate(notes.company.news)
+    ]
     out += [(f"topics_discussed[{i}]", topic_text(t)) for i, t in enumerate(notes.topics_discussed)]
     for i, person in enumerate(notes.interviewers):
         out += [(f"interviewers[{i}].topics[{j}]", topic_text(t)) for j, t in enumerate(person.topics)]
     for i, skill in enumerate(notes.skills_not_mentioned):
-        out += [(f"skills_not_mentioned[{i}].{k}", getattr(skill, k)) for k in ("skill", "evidence", "result")]
+        out += [
+            (f"skills_not_mentioned[{i}].{k}", getattr(skill, k)) for k in ("skill", "evidence", "result")
+        ]
     out.append(("decision_timeline", notes.decision_timeline))
     if notes.feedback is not None:
         out += [(f"feedback.positive[{i}]", t) for i, t in enumerate(notes.feedback.positive)]
@@ -90,7 +94,7 @@ def free_text_fields(notes: Notes) -> list[tuple[str, str]]:
         out += [(f"next_step.prepare[{i}]", t) for i, t in enumerate(notes.next_step.prepare)]
     if notes.outcome is not None:
         out.append(("outcome.kind_words", notes.outcome.kind_words))
-    return [(path, text) for path, text in out if text]  # type: ignore[misc]
+    return [(path, text) for path, text in out if text]
 
 
 def _looks_like_term(word: str, first: bool) -> bool:

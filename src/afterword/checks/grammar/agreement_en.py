@@ -40,7 +40,9 @@ _AFTER_NUMBER_LABEL = words(
     "version phase step python figure page room level tier item question chapter section no "
     "number round stage part grade class season episode"
 )
-_OBJECT_START = words("the a an my your our their his her its these those i you he she we they me us them him")
+_OBJECT_START = words(
+    "the a an my your our their his her its these those i you he she we they me us them him"
+)
 _TO_PLURAL = {"is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't",
               "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}  # fmt: skip
 _TO_SINGULAR = {v: k for k, v in _TO_PLURAL.items()}
@@ -48,9 +50,15 @@ _PERSONS = words("i he she we they you")
 _CONJ = words("and but so because when while although though since if that which who")
 
 
-_FUNCTION = _PREPS | _DETERMINERS | _PERSONS | _CONJ | words(
-    "why how what where when who whom whose which there here then than me us them him it is are was "
-    "were be been am has have had do does did will would can could should may might must not per"
+_FUNCTION = (
+    _PREPS
+    | _DETERMINERS
+    | _PERSONS
+    | _CONJ
+    | words(
+        "why how what where when who whom whose which there here then than me us them him it is are was "
+        "were be been am has have had do does did will would can could should may might must not per"
+    )
 )
 
 
@@ -105,6 +113,12 @@ def _subject_end(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return (head, j) if head is not None and head == j else None
 
 
+def _can_be_verb(tok: Tok | None) -> bool:
+    if tok is None:
+        return False
+    return tok.low in _TO_PLURAL or tok.low in _TO_SINGULAR or any(t.startswith("VB") for t in tags(tok.low))
+
+
 def _verb_after(toks: list[Tok], j: int) -> Tok | None:
     """The finite verb right after toks[j], skipping one adverb."""
     verb = next_tok(toks, j)
@@ -142,18 +156,15 @@ def np_agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
             continue
         if tok.low in ("every", "each"):
             plural = False
-        elif tok.low in _PLURAL_Q:
+        elif tok.low in _PLURAL_Q or plural_noun(noun.low):
             plural = True
-        elif plural_noun(noun.low):
-            plural = True
-        elif singular_noun(noun.low) or "NN" in tags(noun.low) and "NNS" not in tags(noun.low):
+        elif singular_noun(noun.low) or ("NN" in tags(noun.low) and "NNS" not in tags(noun.low)):
             plural = False
         else:
             continue
         verb = _verb_after(toks, last)
         prep = next_tok(toks, last)
-        if (verb is None or not (verb.low in _TO_PLURAL or verb.low in _TO_SINGULAR or "VB" in "".join(tags(verb.low))))\
-                and prep is not None and prep.low in _PREPS and prep.low != "of":  # fmt: skip
+        if not _can_be_verb(verb) and prep is not None and prep.low in _PREPS and prep.low != "of":
             det = next_tok(toks, last + 1)
             owner = det is not None and (det.low in _DETERMINERS or det.low.endswith("'s"))
             inner = _subject_end(toks, last + 2) if owner else None
@@ -164,8 +175,12 @@ def np_agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
             continue  # "the team were" is good British English
         fix = _verb_fix(verb, plural)
         after = next_tok(toks, toks.index(verb))
-        if fix is not None and not plural and verb.low not in _TO_SINGULAR and after is not None and (
-            _noun_like(after) and after.low not in _OBJECT_START
+        if (
+            fix is not None
+            and not plural
+            and verb.low not in _TO_SINGULAR
+            and after is not None
+            and (_noun_like(after) and after.low not in _OBJECT_START)
         ):
             continue  # "the legacy detect function": a noun phrase, not a verb
         if fix is not None:
@@ -179,12 +194,17 @@ def _name_or_np(toks: list[Tok], i: int) -> bool:
 
 
 def compound_subject_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
-    """"X and Y" at a clause start with a singular verb ("Mehmet and Zainab has")."""
+    """ "X and Y" at a clause start with a singular verb ("Mehmet and Zainab has")."""
     for i, tok in enumerate(toks):
         if tok.low != "and" or i == 0 or not tok.joined:
             continue
         first = i - 1
-        if toks[first].low not in _DETERMINERS and first > 0 and toks[first].joined and toks[first - 1].low in _DETERMINERS:
+        if (
+            toks[first].low not in _DETERMINERS
+            and first > 0
+            and toks[first].joined
+            and toks[first - 1].low in _DETERMINERS
+        ):
             first_start = first - 1
         else:
             first_start = first
@@ -207,7 +227,7 @@ def compound_subject_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
 
 
 def there_is_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
-    """"There is/was" before a plural ("There is several projects")."""
+    """ "There is/was" before a plural ("There is several projects")."""
     for i, tok in enumerate(toks):
         if tok.low != "there":
             continue
@@ -215,8 +235,10 @@ def there_is_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         after = next_tok(toks, i + 1) if verb is not None else None
         if verb is None or after is None or verb.low not in ("is", "was"):
             continue
-        plural = after.low in _PLURAL_Q - {"this"} or is_number(after) or (
-            plural_noun(after.low) and "VBZ" not in tags(after.low)
+        plural = (
+            after.low in _PLURAL_Q - {"this"}
+            or is_number(after)
+            or (plural_noun(after.low) and "VBZ" not in tags(after.low))
         )
         if plural:
             fix = "are" if verb.low == "is" else "were"
@@ -229,20 +251,32 @@ def number_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     for i, tok in enumerate(toks):
         before = prev_tok(toks, i)
         counted = tok.low in _PLURAL_Q - {"this"} or (
-            is_number(tok)
-            and text[tok.start - 1 : tok.start] not in (".", "/", "-", ":", "v", "#", "$", "£", "€")
-            and text[tok.end : tok.end + 1] not in (".", "/", "-", ":", "%")
-            or tok.low in _NUMBER_WORDS_ONLY
-        ) and not (before is not None and (before.low in _AFTER_NUMBER_LABEL or before.text[:1].isupper()))
+            (
+                (
+                    is_number(tok)
+                    and text[tok.start - 1 : tok.start] not in (".", "/", "-", ":", "v", "#", "$", "£", "€")
+                    and text[tok.end : tok.end + 1] not in (".", "/", "-", ":", "%")
+                )
+                or tok.low in _NUMBER_WORDS_ONLY
+            )
+            and not (before is not None and (before.low in _AFTER_NUMBER_LABEL or before.text[:1].isupper()))
+        )
         if before is not None and before.low in ("a", "the") and tok.low == "few":
             counted = True
         if counted:
             yield from _singular_after(toks, i, tok)
-        elif tok.low in _SINGULAR_Q and not (before is not None and before.low in _PREPS | {"like"} and tok.low == "this"):
+        elif tok.low in _SINGULAR_Q and not (
+            before is not None and before.low in _PREPS | {"like"} and tok.low == "this"
+        ):
             yield from _plural_after(toks, i, tok)
         elif tok.low == "one":
             of, det = next_tok(toks, i), next_tok(toks, i + 1)
-            if of is not None and of.low == "of" and det is not None and det.low in _DETERMINERS - {"a", "an"}:
+            if (
+                of is not None
+                and of.low == "of"
+                and det is not None
+                and det.low in _DETERMINERS - {"a", "an"}
+            ):
                 yield from _singular_after(toks, i + 2, det)
 
 
@@ -250,23 +284,34 @@ def _singular_after(toks: list[Tok], i: int, det: Tok) -> Iterator[Issue]:
     j = i
     for _ in range(2):  # up to two adjectives: "several new client", "the main challenge"
         nxt, after_nxt = next_tok(toks, j), next_tok(toks, j + 1)
-        if nxt is not None and tags(nxt.low) & {"JJ", "JJR", "JJS", "VBN", "VBG"} and (
-            tags(nxt.low) <= {"JJ", "JJR", "JJS", "VBN", "VBG"} or (after_nxt is not None and _noun_like(after_nxt))
+        if (
+            nxt is not None
+            and tags(nxt.low) & {"JJ", "JJR", "JJS", "VBN", "VBG"}
+            and (
+                tags(nxt.low) <= {"JJ", "JJR", "JJS", "VBN", "VBG"}
+                or (after_nxt is not None and _noun_like(after_nxt))
+            )
         ):
             j += 1
     noun = next_tok(toks, j)
     if noun is None or noun.text[:1].isupper() or noun.low in _NOT_COUNTED or not singular_noun(noun.low):
         return
-    if "JJ" in tags(noun.low) or (det.low == "both" and i > 0 and toks[i].joined and toks[i - 1].low in _FUNCTION):
+    if "JJ" in tags(noun.low) or (
+        det.low == "both" and i > 0 and toks[i].joined and toks[i - 1].low in _FUNCTION
+    ):
         return  # "five key points"; "they were both kind"
     after = next_tok(toks, j + 1)
-    if after is not None and (_noun_like(after) or after.text[:1].isupper() or after.low in ("and", "or", "nor")):
+    if after is not None and (
+        _noun_like(after) or after.text[:1].isupper() or after.low in ("and", "or", "nor")
+    ):
         return  # a compound ("two engineer teams", "a 36 character UUID") or "both X and Y"
     plural = inflect(noun.low, "NNS")
     if plural is None:
         return
     if det.low in ("these", "those"):
-        if after is not None and (after.low in _DETERMINERS or after.low in _PERSONS or tags(after.low) == {"RB"}):
+        if after is not None and (
+            after.low in _DETERMINERS or after.low in _PERSONS or tags(after.low) == {"RB"}
+        ):
             return  # "these approach the problem…", "these match structurally": a verb
         single = "this" if det.low == "these" else "that"
         msg = f"“{det.text}” is plural: write “{det.text} {plural}” or “{single} {noun.text}”."
@@ -282,15 +327,21 @@ def _plural_after(toks: list[Tok], i: int, det: Tok) -> Iterator[Issue]:
     if noun is None or noun.text[:1].isupper() or not plural_noun(noun.low):
         return
     after = next_tok(toks, i + 1)
-    if det.low == "this" and "VBZ" in tags(noun.low) and not (after is not None and tags(after.low) & {"VBD", "VBP", "VBZ"}
-                                        and not _noun_like(after) or after is not None and after.low in ("are", "were", "have", "will", "can")):  # fmt: skip
-        return  # "this helps us", "each costs …": a verb
+    verb_next = after is not None and (
+        (bool(tags(after.low) & {"VBD", "VBP", "VBZ"}) and not _noun_like(after))
+        or after.low in ("are", "were", "have", "will", "can")
+    )
+    if det.low == "this" and "VBZ" in tags(noun.low) and not verb_next:
+        return  # "this helps us": a verb
     single = inflect(noun.low, "NN")
     if single is None or single == noun.low:
         return
     if det.low == "this":
         msg = f"“{noun.text}” is plural: write “these {noun.text}” or “this {single}”."
-        fixes = [f"{match_case(det.text, 'these')} {noun.text}", f"{det.text} {match_case(noun.text, single)}"]
+        fixes = [
+            f"{match_case(det.text, 'these')} {noun.text}",
+            f"{det.text} {match_case(noun.text, single)}",
+        ]
         yield issue("EN_NUMBER", msg, det.start, noun.end, fixes)
         return
     msg = f"After “{det.text}” the noun is singular: “{match_case(noun.text, single)}”."

@@ -13,7 +13,8 @@ import os
 import sys
 import threading
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from typing import ClassVar
 
 import harper
 
@@ -89,10 +90,8 @@ def native_output_silenced() -> Iterator[None]:
     """Point file descriptors 1 and 2 at /dev/null while native code runs (harper-py prints
     debug lines such as `gerund_form: …` to stdout). Callers hold the checker's lock."""
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with suppress(AttributeError, ValueError, OSError):
             stream.flush()
-        except (AttributeError, ValueError, OSError):
-            pass
     saved: list[tuple[int, int]] = []
     try:
         null = os.open(os.devnull, os.O_WRONLY)
@@ -116,9 +115,9 @@ class OfflineEnChecker:
     """Harper + rules_en. One Harper linter per dialect and process, shared behind a lock."""
 
     name = NAME
-    _linters: dict[str, harper.Linter] = {}
-    _elsewhere: dict[tuple[str, str], str | None] = {}
-    _alone: dict[tuple[str, str], list[str] | None] = {}
+    _linters: ClassVar[dict[str, harper.Linter]] = {}
+    _elsewhere: ClassVar[dict[tuple[str, str], str | None]] = {}
+    _alone: ClassVar[dict[tuple[str, str], list[str] | None]] = {}
     _lock = threading.Lock()
 
     def __init__(self, dialect: str = "en-US") -> None:
@@ -148,13 +147,16 @@ class OfflineEnChecker:
         prose = mask_long_tokens(text)  # same length: offsets hold
         start = 0
         while start < len(prose):
-            end = len(prose) if len(prose) - start <= CHUNK else max(
-                prose.rfind("\n", start, start + CHUNK), prose.rfind(" ", start, start + CHUNK), start + CHUNK // 2
-            )  # fmt: skip
+            end = len(prose)
+            if end - start > CHUNK:  # cut at the last line break or space, at worst mid-way
+                cut = max(prose.rfind("\n", start, start + CHUNK), prose.rfind(" ", start, start + CHUNK))
+                end = max(cut, start + CHUNK // 2)
             with self._lock:
                 linter = self._harper(self.dialect)
                 with native_output_silenced():
-                    by_rule = linter.organized_lints(prose[start:end], language="plaintext", regex_mask=HARPER_MASK)
+                    by_rule = linter.organized_lints(
+                        prose[start:end], language="plaintext", regex_mask=HARPER_MASK
+                    )
             for rule, lints in by_rule.items():
                 for lint in lints:
                     yield rule, lint, start
@@ -184,7 +186,9 @@ class OfflineEnChecker:
                 with native_output_silenced():
                     lints = self._harper(self.dialect).lint(word, language="plaintext")
                 spelling = [x for x in lints if x.lint_kind == "Spelling"]
-                self._alone[self.dialect, word] = [s.replacement_text for x in spelling for s in x.suggestions][:5] if spelling else None
+                self._alone[self.dialect, word] = (
+                    [s.replacement_text for x in spelling for s in x.suggestions][:5] if spelling else None
+                )
             return self._alone[self.dialect, word]
 
     def harper_issues(self, text: str, vocabulary: Collection[str] = ()) -> list[Issue]:
@@ -193,11 +197,8 @@ class OfflineEnChecker:
         found: list[Issue] = []
         told: set[str] = set()  # words already given their one info
         for rule, lint, shift in self._lint(text):
-            if rule == "SplitWords":
-                fixes = self.spelling_alone(lint.problem_text)
-                if fixes is None:
-                    continue
-            elif rule in _NOISY_RULES:
+            alone = self.spelling_alone(lint.problem_text) if rule == "SplitWords" else None
+            if rule in _NOISY_RULES and alone is None:
                 continue
             mapped = _KINDS.get(lint.lint_kind, ("grammar", "warning"))
             word = lint.problem_text
@@ -205,8 +206,7 @@ class OfflineEnChecker:
                 continue
             source, severity = mapped
             start, end = shift + lint.span.start, shift + lint.span.end  # code points == str indices
-            if rule != "SplitWords":
-                fixes = [s.replacement_text for s in lint.suggestions][:5]
+            fixes = alone if alone is not None else [s.replacement_text for s in lint.suggestions][:5]
             message = lint.message
             if lint.lint_kind in ("Spelling", "Typo", "Capitalization") and in_vocabulary(word, vocab):
                 continue
@@ -261,7 +261,9 @@ class OfflineEnChecker:
 
     def misspellings(self, text: str, vocabulary: Collection[str] = ()) -> list[Issue]:
         """Only the certain misspellings in `text` (errors), with suggestions: for notes."""
-        return [i for i in self.check(text, "en", vocabulary) if i.source == "spelling" and i.severity == "error"]
+        return [
+            i for i in self.check(text, "en", vocabulary) if i.source == "spelling" and i.severity == "error"
+        ]
 
 
 def in_vocabulary(word: str, vocab: Collection[str]) -> bool:

@@ -14,7 +14,8 @@ A rule file (TOML) holds `[classes]` (named word sets) and `[[rule]]` entries:
 A pattern is a sequence of elements that match consecutive words of one clause:
 `word|word` (any of these words), `@CLASS` (a word of a class), `<TAG>` (a word the lexicon
 allows that Penn tag: NN NNS VB VBP VBZ VBD VBN VBG JJ JJS RB), `<TAG!>` (that tag and no other
-part of speech), `<Cap>` (capitalised, not first in its sentence), `<Name>` (a capitalised word the lexicon lacks, not ending in -s), `<Num>` (a number above one), `*` (any word); `!elem`
+part of speech), `<Cap>` (capitalised, not first in its sentence), `<Name>` (a capitalised word
+the lexicon lacks, not ending in -s), `<Num>` (a number above one), `*` (any word); `!elem`
 is any word but that (or the end of the clause); `elem?` may be absent; `^` before an element
 pins it to the start of a clause, `$` at the end requires the clause to end there; `[` … `]`
 marks the words the issue covers (the whole match when absent). A fix may use `{N}` for the
@@ -35,9 +36,39 @@ from afterword.checks.grammar.tokens_en import Tok, clause_end_after, issue, mat
 from afterword.models import Issue, Severity
 
 _NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion dozen".split()
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+    ]
 )
 _POS = frozenset({"NN", "NNS", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB", "RBS"})
 NEAR = 6  # how far back a `~` condition looks
@@ -313,7 +344,9 @@ class RuleSet:
         data = [_load(n) for n in ("classes_en.toml", *names)]
         classes: dict[str, frozenset[str]] = {}
         for d in data:
-            classes.update({k: frozenset(v.lower().replace("’", "'").split()) for k, v in d.get("classes", {}).items()})
+            classes.update(
+                {k: frozenset(v.lower().replace("’", "'").split()) for k, v in d.get("classes", {}).items()}
+            )
         self.classes = classes
         self.derive: Derive = {}
         for d in data:

@@ -38,6 +38,7 @@ from afterword.checks.grammar.tokens_en import (
 )
 from afterword.models import Issue
 
+
 # ---------------------------------------------------------------- a / an (by sound, not letter)
 def article_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     for i, tok in enumerate(toks):

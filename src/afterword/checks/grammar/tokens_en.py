@@ -24,7 +24,7 @@ HARPER_MASK = (
     r"(?:/\S*)?|`[^`\n]*`"
 )
 LONG_TOKEN = 64  # longer runs of non-space characters are no prose: masked before linting
-_LONG = re.compile(r"\S{%d,}" % (LONG_TOKEN + 1))
+_LONG = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”—–/]|\s-\s")
 
