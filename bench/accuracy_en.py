@@ -123,7 +123,7 @@ def run(quick: bool = False, dev: bool = False) -> dict[str, object]:
     rows = _rows(DEV if dev else HELDOUT)
     from afterword.checks.grammar.offline_en import native_output_silenced
 
-    with native_output_silenced():  # native code may print the text it lints: rows stay unseen
+    with native_output_silenced(passthrough=False):  # native code may print the rows: keep them unseen
         mine, plain = score(ours(), rows), score(harper_plain(), rows)
     return {
         "set": "dev (regression rows, not accuracy)" if dev else "held-out",

@@ -117,7 +117,7 @@ def main() -> None:
         extra = build()
         load_ms = (time.perf_counter() - start) * 1000
         run = candidate(extra)
-        with native_output_silenced():
+        with native_output_silenced(passthrough=False):
             figures = score(run, rows)
         ms = median_ms(lambda run=run: run(email, []), 10)  # type: ignore[misc]
         hit, total = figures["recall_all"]  # type: ignore[misc]
@@ -127,7 +127,7 @@ def main() -> None:
         print(f"  {name:<8} recall {hit / total:.2f}  false alarms {fa / correct:.3f}  "
               f"{ms:6.1f} ms/e-mail  load {load_ms:5.0f} ms  {kinds}")  # fmt: skip
         if extra is not None:  # the extra source on its own: what the machinery finds by itself
-            with native_output_silenced():
+            with native_output_silenced(passthrough=False):
                 alone = score(lambda text, vocabulary, extra=extra: extra(text), rows)  # type: ignore[misc]
             kinds = {k: f"{f}/{n}" for k, (f, n) in alone["recall"].items()  # type: ignore[attr-defined]
                      if k in ("agreement", "number", "confusion")}  # fmt: skip

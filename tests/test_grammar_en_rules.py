@@ -7,11 +7,13 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from afterword.checks.grammar import offline_checker
+from afterword.checks.grammar.offline_en import native_output_silenced
 from afterword.checks.grammar.patterns_en import Example, parse, rule_set
 from afterword.checks.grammar.tokens_en import tokenize
 from afterword.checks.validate import validate_notes
@@ -165,3 +167,14 @@ def test_the_checker_writes_nothing_to_the_terminal(capfd: pytest.CaptureFixture
     CHECKER.check("I am looking forward to hear from you.", "en")
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_what_another_thread_prints_meanwhile_still_reaches_the_terminal(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    with native_output_silenced():
+        done = threading.Thread(target=os.write, args=(1, b"Subject: still here\n"))
+        done.start()
+        done.join()
+        os.write(1, b"gerund_form: -hearing- -- verb: -hear-\n")  # what harper-py prints
+    assert capfd.readouterr().out == "Subject: still here\n"

@@ -9,7 +9,9 @@ reaches the terminal.
 
 from __future__ import annotations
 
+import atexit
 import os
+import re
 import sys
 import threading
 from collections.abc import Collection, Iterator
@@ -85,30 +87,57 @@ CHUNK = 4000  # characters per Harper call
 _WARM_TEXT = "Thank you for you're time; I recieve the the notes and its great."
 
 
+_DEBUG_LINE = re.compile(rb"[a-z_]+: -[^\n]*-\n")  # harper-py's "gerund_form: -hearing- -- verb: -hear-"
+_closing = False  # set at exit: no more redirections once the interpreter is shutting down
+
+
+def _drain(fd: int, into: list[bytes]) -> None:
+    while chunk := os.read(fd, 65536):
+        into.append(chunk)
+
+
 @contextmanager
-def native_output_silenced() -> Iterator[None]:
-    """Point file descriptors 1 and 2 at /dev/null while native code runs (harper-py prints
-    debug lines such as `gerund_form: …` to stdout). Callers hold the checker's lock."""
+def native_output_silenced(passthrough: bool = True) -> Iterator[None]:
+    """While native code runs, file descriptors 1 and 2 point at pipes: harper-py's debug lines
+    (`gerund_form: …`) are dropped, and whatever another thread wrote meanwhile is passed on
+    when the call returns (nothing at all with `passthrough=False`). Callers of the checker's
+    native calls hold OfflineEnChecker._lock."""
     for stream in (sys.stdout, sys.stderr):
         with suppress(AttributeError, ValueError, OSError):
             stream.flush()
-    saved: list[tuple[int, int]] = []
+    saved: list[tuple[int, int, int, list[bytes], threading.Thread]] = []
     try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        try:
-            for fd in (1, 2):
-                saved.append((fd, os.dup(fd)))
-                os.dup2(null, fd)
-        finally:
-            os.close(null)
+        if _closing:
+            raise OSError("shutting down")
+        for fd in (1, 2):
+            copy = os.dup(fd)
+            read, write = os.pipe()
+            os.dup2(write, fd)
+            os.close(write)
+            chunks: list[bytes] = []
+            reader = threading.Thread(target=_drain, args=(read, chunks), daemon=True)
+            reader.start()
+            saved.append((fd, copy, read, chunks, reader))
     except OSError:
-        pass  # no such descriptor (a windowless process): nothing to guard
+        pass  # no such descriptor (a windowless process) or exiting: nothing to guard
     try:
         yield
     finally:
-        for fd, copy in saved:
-            os.dup2(copy, fd)
+        for fd, copy, read, chunks, reader in saved:
+            os.dup2(copy, fd)  # closes the pipe's last write end: the reader sees its end
             os.close(copy)
+            reader.join(timeout=2)
+            os.close(read)
+            rest = _DEBUG_LINE.sub(b"", b"".join(chunks)) if passthrough else b""
+            while rest:
+                rest = rest[os.write(fd, rest) :]
+
+
+def _close_guard() -> None:
+    """At exit, wait for a native call in flight, then stop redirecting output."""
+    global _closing
+    with OfflineEnChecker._lock:
+        _closing = True
 
 
 class OfflineEnChecker:
@@ -129,8 +158,7 @@ class OfflineEnChecker:
     def _harper(cls, dialect: str) -> harper.Linter:
         """The linter for `dialect`; callers hold the lock."""
         if dialect not in cls._linters:
-            with native_output_silenced():
-                cls._linters[dialect] = harper.Linter(DIALECTS[dialect])
+            cls._linters[dialect] = harper.Linter(DIALECTS[dialect])
         return cls._linters[dialect]
 
     def warm(self) -> None:
@@ -290,3 +318,6 @@ def merge(first: list[Issue], second: list[Issue]) -> list[Issue]:
         if not any(a < i.offset + max(i.length, 1) and i.offset < b for i in first):
             kept.append(extra)
     return sorted(kept, key=lambda i: (i.offset, i.length))
+
+
+atexit.register(_close_guard)
