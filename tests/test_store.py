@@ -537,3 +537,10 @@ def test_import_refuses_a_bad_backup_and_changes_nothing(store: Store, backup: A
     assert str(store.path) not in str(caught.value)
     assert (store.path.read_bytes(), (store.drafts_dir / f"{app_id}.json").read_bytes()) == before
     assert sorted(p.name for p in store.path.parent.iterdir()) == ["db.drafts", "db.json", "db.json.lock"]
+
+
+def test_a_store_opened_before_another_process_wrote_reads_the_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    first = Store(path)  # has read the file once, to check its schema
+    Store(path).upsert_application(parse_notes(sample("en_thank_you")))  # another process writes
+    assert [a.company for a in first.applications()] == ["Northwind Health"]

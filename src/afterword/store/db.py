@@ -89,6 +89,29 @@ def _shape_problem(data: dict[str, Any], tables: tuple[str, ...]) -> str | None:
     return None
 
 
+class _Storage(AtomicJSONStorage):
+    """The store's file, whose first read may be one `Store.__init__` already made."""
+
+    def __init__(self, path: Path, parsed: dict[str, Any] | None = None) -> None:
+        super().__init__(path)
+        self._parsed = parsed
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._parsed is not None:
+            parsed, self._parsed = self._parsed, None
+            return parsed
+        return super().read()
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """Identifies one version of a file: every write replaces it (a new inode and mtime)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns, st.st_size
+
+
 class _RecordsSetAside(StoreError):
     """Records that did not fit were taken out; the transaction still writes (see `_tx`)."""
 
@@ -111,6 +134,9 @@ class Store:
         self._lock = FileLock(
             self.path.with_name(self.path.name + ".lock"), timeout=LOCK_TIMEOUT, mode=FILE_MODE
         )
+        self._opened: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
+        """The file as this constructor read it, handed to the first transaction when unchanged
+        (so a command parses the file once)."""
         with self._locked():
             remove_stale_temp_files(self.path)
             for tmp in self.drafts_dir.glob(".*.tmp"):
@@ -140,6 +166,7 @@ class Store:
                 self.upgraded_from = start
             elif self.path.stat().st_mode & 0o777 != FILE_MODE:
                 os.chmod(self.path, FILE_MODE)
+            self._opened = (_signature(self.path), data)
 
     # transactions ---------------------------------------------------------------------------
 
@@ -165,7 +192,12 @@ class Store:
         (except when records that do not fit were taken out: that is kept) or with `write=False`
         (a dry run)."""
         with self._locked():
-            db = TinyDB(path or self.path, storage=Transaction(AtomicJSONStorage))
+            parsed = None
+            if path is None and self._opened is not None:
+                signature, data = self._opened
+                self._opened = None
+                parsed = data if signature == _signature(self.path) else None
+            db = TinyDB(path or self.path, parsed=parsed, storage=Transaction(_Storage))
             try:
                 yield db
             except _RecordsSetAside:

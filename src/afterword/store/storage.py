@@ -24,8 +24,9 @@ __all__ = ["FILE_MODE", "AtomicJSONStorage", "atomic_write_json", "read_json", "
 
 
 def atomic_write_json(path: Path, data: Any) -> None:
-    """Write `data` as JSON through the one atomic 0600 writer."""
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    """Write `data` as JSON through the one atomic 0600 writer (not indented: json's C encoder
+    only runs without `indent`, and it is 5x faster on a large store)."""
+    atomic_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def set_aside(path: Path, why: str, *, copy: bool = False) -> Path:
