@@ -1,5 +1,5 @@
 """Tracking commands: track, apps, due (and --ics), sent, unsend, reply, archive, unarchive,
-delete, export-data, import-data."""
+delete, versions, export-data, import-data."""
 
 from __future__ import annotations
 
@@ -232,6 +232,33 @@ def run_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_versions(args: argparse.Namespace) -> int:
+    store = _store()
+    app_id = _app_id(args.app_id)
+    if args.show:
+        shown = store.get_draft(args.show)
+        if shown.app_id != app_id:
+            raise InputError(f"draft {args.show} belongs to application {shown.app_id}, not {app_id}")
+        _out(shown.text)
+        return 0
+    versions = store.drafts(app_id, recipient=args.to, scenario=args.scenario)
+    if args.json:
+        _print_json([d.model_dump(mode="json") for d in versions])
+        return 0
+    if not versions:
+        print("No draft versions kept for this application yet.")
+    for d in versions:
+        marks = " ".join(m for m, on in (("edited", d.edited), ("approved", d.approved)) if on)
+        restored = f" (restored from v{d.restored_from})" if d.restored_from else ""
+        model = f" {d.model}" if d.model else ""
+        _out(
+            f"{d.id:>7}  v{d.version:<3} {d.created:%Y-%m-%d %H:%M}  {d.scenario} → {d.recipient}  "
+            f"{d.tone}  {d.backend}{model}  {marks}{restored}".rstrip()
+        )
+        _out(f"         {d.subject or next(iter(d.body.splitlines()), '')}")
+    return 0
+
+
 def run_export(args: argparse.Namespace) -> int:
     from afterword.store.storage import atomic_write_json
 
@@ -319,6 +346,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("app_id", metavar="APP_ID")
     p.add_argument("--yes", action="store_true", help="really delete (nothing is kept)")
     p.set_defaults(handler=run_delete)
+
+    p = sub.add_parser("versions", help="list the draft versions kept for an application")
+    p.add_argument("app_id", metavar="APP_ID")
+    p.add_argument("--to", metavar="NAME", help="of this recipient only")
+    p.add_argument("--scenario", metavar="SCENARIO", help="of this scenario only")
+    p.add_argument("--show", metavar="DRAFT_ID", help="print one version's full text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_versions)
 
     p = sub.add_parser("export-data", help="write a JSON backup of the store")
     p.add_argument("file", metavar="FILE")

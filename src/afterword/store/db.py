@@ -76,31 +76,52 @@ def _is_id(text: str) -> bool:
     return text.isascii() and text.isdigit()
 
 
+def _app_of(record: dict[str, Any]) -> str | None:
+    """The application a record belongs to (None when its `app_id` is not even text)."""
+    app_id = record.get("app_id")
+    return app_id if isinstance(app_id, str) else None
+
+
 def _shape_problem(data: dict[str, Any], tables: tuple[str, ...]) -> str | None:
     """Why `data` is not `{table: {id: record}}` with known tables, or None when it is."""
     for name, table in data.items():
         if name != META and name not in tables:
-            return f"unknown table `{name}`"
+            return f"unknown table {name!r}"
         if not isinstance(table, dict):
-            return f"`{name}` is not a table of records"
+            return f"{name!r} is not a table of records"
         for key, record in table.items():
             if not _is_id(str(key)) or not isinstance(record, dict):
-                return f"`{name}[{key!r}]` is not a record"
+                return f"{name}[{key!r}] is not a record"
     return None
 
 
 class _Storage(AtomicJSONStorage):
     """The store's file, whose first read may be one `Store.__init__` already made."""
 
-    def __init__(self, path: Path, parsed: dict[str, Any] | None = None) -> None:
+    def __init__(self, path: Path, tables: tuple[str, ...], parsed: dict[str, Any] | None = None) -> None:
         super().__init__(path)
+        self._tables = tables
         self._parsed = parsed
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._parsed is not None:
             parsed, self._parsed = self._parsed, None
             return parsed
-        return super().read()
+        data = super().read()
+        problem = None if data is None else _shape_problem(data, self._tables)
+        if problem is not None:
+            raise _wrong_shape(self.path, problem)
+        return data
+
+
+def _wrong_shape(path: Path, problem: str) -> StoreError:
+    """Move a file that is JSON but not the store's shape aside; the error says where."""
+    aside = set_aside(path, "wrong-shape")
+    return StoreError(
+        f"{path}: this is not an afterword store ({problem}); it was moved aside to {aside.name}",
+        "nothing was deleted — the next run starts it empty; restore a backup with "
+        "`afterword import-data FILE`",
+    )
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -145,21 +166,18 @@ class Store:
             if data is None:
                 atomic_write_json(self.path, {META: {"1": {"schema_version": SCHEMA_VERSION}}})
                 return
-            start = schema_version(data)  # a newer schema is refused untouched by `migrate`
-            problem = None if start > SCHEMA_VERSION else _shape_problem(data, (*TABLES, "drafts"))
+            try:
+                start = schema_version(data)  # a newer schema is refused untouched by `migrate`
+                problem = None if start > SCHEMA_VERSION else _shape_problem(data, (*TABLES, "drafts"))
+            except StoreError as exc:
+                start, problem = SCHEMA_VERSION, exc.message
             if problem is None:
                 try:
                     data, start = migrate(data)
                 except (KeyError, TypeError, AttributeError, ValueError) as exc:
                     problem = f"its records cannot be upgraded ({exc!r})"
             if problem is not None:
-                aside = set_aside(self.path, "wrong-shape")
-                raise StoreError(
-                    f"{self.path}: this is not an afterword store ({problem}); it was moved aside "
-                    f"to {aside.name}",
-                    "nothing was deleted — the next run starts a new, empty store; restore a "
-                    "backup with `afterword import-data FILE`",
-                )
+                raise _wrong_shape(self.path, problem)
             if start != SCHEMA_VERSION:
                 self._replace_drafts(data.pop("drafts", {}))
                 atomic_write_json(self.path, data)
@@ -197,7 +215,8 @@ class Store:
                 signature, data = self._opened
                 self._opened = None
                 parsed = data if signature == _signature(self.path) else None
-            db = TinyDB(path or self.path, parsed=parsed, storage=Transaction(_Storage))
+            tables = TABLES if path is None else ("drafts",)
+            db = TinyDB(path or self.path, tables=tables, parsed=parsed, storage=Transaction(_Storage))
             try:
                 yield db
             except _RecordsSetAside:
@@ -517,7 +536,7 @@ class Store:
         """Applications (one, or all) with their standing events, checked against the models."""
         docs = db.table("applications").all() if app_id is None else [self._app_doc(db, app_id)]
         wanted = {str(d.doc_id) for d in docs}
-        rows = [r for r in db.table("events").all() if r.get("app_id") in wanted and not r.get("undone")]
+        rows = [r for r in db.table("events").all() if _app_of(r) in wanted and not r.get("undone")]
         events: dict[str, list[Event]] = {}
         for e in self._valid(db, "events", rows, lambda r: Event.model_validate({**r, "id": str(r.doc_id)})):
             events.setdefault(e.app_id, []).append(e)
@@ -552,7 +571,7 @@ class Store:
             gone = {str(i) for i in ids}
             for other in ("events", "interviews"):
                 rows = db.table(other)
-                rows.remove(doc_ids=[r.doc_id for r in rows.all() if r.get("app_id") in gone])
+                rows.remove(doc_ids=[r.doc_id for r in rows.all() if _app_of(r) in gone])
         more = f" (and {len(bad) - 1} more record{'s' * (len(bad) > 2)})" if len(bad) > 1 else ""
         raise _RecordsSetAside(
             f"{path}: a record does not fit — {bad[0][1]}{more}; it was taken out of the store, "
