@@ -115,12 +115,13 @@ class _Storage(AtomicJSONStorage):
 
 
 def _wrong_shape(path: Path, problem: str) -> StoreError:
-    """Move a file that is JSON but not the store's shape aside; the error says where."""
-    aside = set_aside(path, "wrong-shape")
+    """Move a file that is JSON but not the store's shape aside (as a damaged one is); the error
+    says where."""
+    aside = set_aside(path, "corrupt")
     return StoreError(
-        f"{path}: this is not an afterword store ({problem}); it was moved aside to {aside.name}",
+        f"{path}: the store is damaged ({problem}); it was moved aside to {aside.name}",
         "nothing was deleted — the next run starts it empty; restore a backup with "
-        "`afterword import-data FILE`",
+        "`afterword import-data FILE`, or repair the moved file by hand",
     )
 
 
@@ -167,13 +168,13 @@ class Store:
                 atomic_write_json(self.path, {META: {"1": {"schema_version": SCHEMA_VERSION}}})
                 return
             try:
-                start = schema_version(data)  # a newer schema is refused untouched by `migrate`
+                start = schema_version(data, str(self.path))  # a newer one is refused untouched below
                 problem = None if start > SCHEMA_VERSION else _shape_problem(data, (*TABLES, "drafts"))
             except StoreError as exc:
                 start, problem = SCHEMA_VERSION, exc.message
             if problem is None:
                 try:
-                    data, start = migrate(data)
+                    data, start = migrate(data, str(self.path))
                 except (KeyError, TypeError, AttributeError, ValueError) as exc:
                     problem = f"its records cannot be upgraded ({exc!r})"
             if problem is not None:
@@ -199,6 +200,12 @@ class Store:
                 "close the other one and try again",
             ) from None
         except OSError as exc:
+            lock = Path(self._lock.lock_file)
+            if lock.is_dir():
+                raise StoreError(
+                    f"{lock}: is a folder, but afterword keeps the store's lock file there",
+                    "move that folder away (afterword.json itself is untouched)",
+                ) from None
             raise StoreError(
                 f"{self.path}: cannot read or write the store ({exc.strerror})",
                 "check the folder's permissions, or set AFTERWORD_HOME",
@@ -736,9 +743,9 @@ def _checked_backup(data: Any, source: str) -> dict[str, Any]:
             f"{source}: not an afterword backup ({problem})", "use a file written by `afterword export-data`"
         )
     try:
-        data, _ = migrate(json.loads(json.dumps(data)))
+        data, _ = migrate(json.loads(json.dumps(data)), source)
     except StoreError as exc:
-        raise InputError(f"{source}: {exc.message}", exc.hint) from None
+        raise InputError(exc.message, "use a backup written by this afterword's `export-data`") from None
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise InputError(f"{source}: the backup's records cannot be upgraded ({exc!r})") from None
     apps = data.get("applications", {})
