@@ -112,12 +112,15 @@ class _Round:
 
     @classmethod
     def of(cls, app: Application) -> _Round:
+        """The round as the application's records give it."""
         events = app.round_events()
         return cls(app, events, app.sent(events), app.last_reply(events), app.recipients)
 
 
 @dataclass
 class _Step:
+    """What a cadence rule decided (NextStep before the per-person view is added)."""
+
     action: str | None
     reason: str
     due: dt.date | None = None
@@ -325,7 +328,7 @@ def next_step(app: Application, today: dt.date, grace_days: int = 7) -> NextStep
         else:
             step = _candidate(r, today, grace_days)
         people = _people(r, step, today)
-    except (OverflowError, ValueError):  # a date so far out that the sums leave the calendar
+    except OverflowError:  # an interview date so far out that the date sums leave the calendar
         step = _Step(
             None, f"The interview date {app.counted_from.isoformat()} is out of range; fix it in the notes"
         )
