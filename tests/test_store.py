@@ -513,8 +513,8 @@ def sent_row(**changes: str | None) -> dict[str, str | None]:
     ("backup", "message"),
     [
         (["not", "a", "dict"], "not an afterword backup"),
-        ({"applications": [1]}, "'applications' is not a table of records"),
-        ({"customers": {}}, "unknown table 'customers'"),
+        ({"applications": [1]}, "`applications` is not a table of records"),
+        ({"customers": {}}, "unknown table `customers`"),
         ({"applications": {"1": {"notes": {"language": "en"}}}}, "applications[1]"),
         (_backup(applications={"1": {"notes": sample("en_thank_you")}}), "`created` is required"),
         ({"meta": {"1": {"schema_version": 3}}, "applications": {"1": {"notes": sample("en_thank_you")}}},

@@ -10,9 +10,10 @@ from pydantic import BaseModel, ValidationError
 
 from afterword.errors import InputError, StoreError
 from afterword.models import describe_validation_error
-from afterword.store.files import TABLES, shape_problem
-from afterword.store.migrations import migrate
+from afterword.store.files import TABLES
+from afterword.store.migrations import META, migrate
 from afterword.store.records import Application, Event, InterviewRound, StoredDraft
+from afterword.store.storage import shape_problem
 
 
 def checked_backup(data: Any, source: str) -> dict[str, Any]:
@@ -23,7 +24,7 @@ def checked_backup(data: Any, source: str) -> dict[str, Any]:
             f"{source}: not an afterword backup (expected tables of records)",
             "use a file written by `afterword export-data`",
         )
-    problem = shape_problem(data, (*TABLES, "drafts"))
+    problem = shape_problem(data, (META, *TABLES, "drafts"))
     if problem is not None:
         raise InputError(
             f"{source}: not an afterword backup ({problem})", "use a file written by `afterword export-data`"

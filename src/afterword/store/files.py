@@ -27,9 +27,11 @@ from afterword.store.storage import (
     AtomicJSONStorage,
     Transaction,
     atomic_write_json,
+    damaged,
     read_json,
     remove_stale_temp_files,
     set_aside,
+    shape_problem,
 )
 
 LOCK_TIMEOUT = 30.0
@@ -54,19 +56,6 @@ def app_of(record: dict[str, Any]) -> str | None:
     return app_id if isinstance(app_id, str) else None
 
 
-def shape_problem(data: dict[str, Any], tables: tuple[str, ...]) -> str | None:
-    """Why `data` is not `{table: {id: record}}` with known tables, or None when it is."""
-    for name, table in data.items():
-        if name != META and name not in tables:
-            return f"unknown table {name!r}"
-        if not isinstance(table, dict):
-            return f"{name!r} is not a table of records"
-        for key, record in table.items():
-            if not is_id(str(key)) or not isinstance(record, dict):
-                return f"{name}[{key!r}] is not a record"
-    return None
-
-
 class _Storage(AtomicJSONStorage):
     """A store file whose shape is checked on every read; the first read may be the one
     `StoreFiles.__init__` already made."""
@@ -83,19 +72,8 @@ class _Storage(AtomicJSONStorage):
         data = super().read()
         problem = None if data is None else shape_problem(data, self._tables)
         if problem is not None:
-            raise wrong_shape(self.path, problem)
+            raise damaged(self.path, problem)
         return data
-
-
-def wrong_shape(path: Path, problem: str) -> StoreError:
-    """Move a file that is JSON but not the store's shape aside (as a damaged one is); the error
-    says where."""
-    aside = set_aside(path, "corrupt")
-    return StoreError(
-        f"{path}: the store is damaged ({problem}); it was moved aside to {aside.name}",
-        "nothing was deleted — the next run starts it empty; restore a backup with "
-        "`afterword import-data FILE`, or repair the moved file by hand",
-    )
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -143,7 +121,7 @@ class StoreFiles:
                 return
             try:
                 start = schema_version(data, str(self.path))  # a newer one is refused untouched below
-                problem = None if start > SCHEMA_VERSION else shape_problem(data, (*TABLES, "drafts"))
+                problem = None if start > SCHEMA_VERSION else shape_problem(data, (META, *TABLES, "drafts"))
             except StoreError as exc:
                 start, problem = SCHEMA_VERSION, exc.message
             if problem is None:
@@ -152,7 +130,7 @@ class StoreFiles:
                 except (KeyError, TypeError, AttributeError, ValueError) as exc:
                     problem = f"its records cannot be upgraded ({exc!r})"
             if problem is not None:
-                raise wrong_shape(self.path, problem)
+                raise damaged(self.path, problem)
             if start != SCHEMA_VERSION:
                 self._replace_drafts(data.pop("drafts", {}))
                 atomic_write_json(self.path, data)
@@ -196,7 +174,7 @@ class StoreFiles:
                 signature, data = self._opened
                 self._opened = None
                 parsed = data if signature == _signature(self.path) else None
-            tables = TABLES if path is None else ("drafts",)
+            tables = (META, *TABLES) if path is None else ("drafts",)
             db = TinyDB(path or self.path, tables=tables, parsed=parsed, storage=Transaction(_Storage))
             try:
                 yield db

@@ -31,11 +31,16 @@ __all__ = [
 
 
 class GrammarChecker(Protocol):
-    """Finds grammar and spelling issues; `name` says which checker ran the last check."""
+    """Finds grammar and spelling issues; `name` says which checker ran the last check.
+
+    `role` says who writes (`candidate` or `recruiter`): whose company 弊社/貴社 may name.
+    """
 
     name: str
 
-    def check(self, text: str, language: str, vocabulary: Collection[str] = ()) -> list[Issue]: ...
+    def check(
+        self, text: str, language: str, vocabulary: Collection[str] = (), *, role: str = "candidate"
+    ) -> list[Issue]: ...
 
 
 class OfflineChecker(GrammarChecker, Protocol):

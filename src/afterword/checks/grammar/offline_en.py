@@ -122,7 +122,9 @@ class OfflineEnChecker:
             )
         return found
 
-    def check(self, text: str, language: str = "en", vocabulary: Collection[str] = ()) -> list[Issue]:
+    def check(
+        self, text: str, language: str = "en", vocabulary: Collection[str] = (), *, role: str = "candidate"
+    ) -> list[Issue]:
         """Our rules first; a Harper lint is kept only where no rule already reported."""
         vocab = {v.casefold() for v in vocabulary}
         ours = rule_issues(text, vocab)
