@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -29,8 +29,8 @@ from afterword.models import (
     CANDIDATE_SCENARIOS,
     RECRUITER_SCENARIOS,
     SCENARIOS,
+    Day,
     Notes,
-    describe_validation_error,
 )
 from afterword.store.backup import checked_backup
 from afterword.store.files import app_of, now
@@ -42,13 +42,13 @@ from afterword.store.records import (
     InterviewRound,
     application_key,
     same_name,
-    sane_date,
     scenario_recipients,
 )
 from afterword.store.storage import atomic_write_json, read_json, set_aside
 from afterword.store.versions import DraftVersions
 
 FILE_NAME = "afterword.json"
+_DAY: TypeAdapter[dt.date] = TypeAdapter(Day)
 
 
 class Store(DraftVersions):
@@ -294,13 +294,9 @@ class Store(DraftVersions):
         return Event.model_validate({**row, "id": str(db.table("events").insert(row))})
 
     def _record_history(self, db: TinyDB, app_id: str, notes: Notes) -> None:
-        """The notes' interview round, follow-ups and outcome as records; InputError (nothing
-        written) when a date in them is one the store cannot keep."""
-        try:
-            self._record_interview(db, app_id, notes)
-            self._import_history(db, app_id, notes)
-        except ValidationError as exc:
-            raise InputError(describe_validation_error("notes", exc), "check the year") from None
+        """The notes' interview round, follow-ups and outcome as records."""
+        self._record_interview(db, app_id, notes)
+        self._import_history(db, app_id, notes)
 
     def _import_history(self, db: TinyDB, app_id: str, notes: Notes) -> None:
         """Follow-ups and the outcome written in the notes become events, once each: a send the
@@ -370,7 +366,8 @@ def _same_notes(saved: Any, notes: Notes) -> bool:
 
 
 def _checked_date(day: dt.date, flag: str) -> dt.date:
+    """A date typed for a send or a reply, in the range notes allow (models.Day)."""
     try:
-        return sane_date(day)
-    except ValueError as exc:
-        raise InputError(f"{flag} {day.isoformat()}: {exc}", "check the year") from None
+        return _DAY.validate_python(day)
+    except ValidationError as exc:
+        raise InputError(f"{flag} {exc.errors()[0]['msg']}") from None

@@ -8,30 +8,17 @@ is due next and for whom — is derived by the planner when asked, never stored.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, model_validator
+from pydantic import BaseModel, model_validator
 
-from afterword.models import Draft, FollowUp, Language, Notes, Role, ScenarioId
+from afterword.models import Day, Draft, FollowUp, Language, Notes, Role, ScenarioId
 from afterword.models import Outcome as NotesOutcome
 
 OutcomeId = Literal["replied", "next-round", "rejected", "offer", "withdrawn"]
 OUTCOMES: tuple[str, ...] = get_args(NotesOutcome.model_fields["result"].annotation)
 """Every outcome a reply can record — the same list the notes' `outcome.result` accepts."""
 Status = Literal["active", "replied", "next-round", "rejected", "offer", "withdrawn"]
-
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2100, 12, 31)
-
-
-def sane_date(day: dt.date) -> dt.date:
-    """A date inside EARLIEST…LATEST (a typo like 9999 would break every date sum after it)."""
-    if not EARLIEST <= day <= LATEST:
-        raise ValueError(f"{day.isoformat()} is outside {EARLIEST.year}–{LATEST.year}")
-    return day
-
-
-Day = Annotated[dt.date, AfterValidator(sane_date)]
 
 
 def fold_name(name: str) -> str:
