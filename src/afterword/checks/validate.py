@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from afterword.checks.grammar import notes_spelling_issues
 from afterword.checks.news import is_instruction_like, news_verdict
 from afterword.models import Issue, Language, NewsItem, Notes, Severity
 from afterword.sanitize import has_control
@@ -33,7 +34,8 @@ def _free_text(value: object, path: str) -> Iterator[tuple[str, str]]:
 
 
 def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
-    """Warnings about the notes: negative news, instruction-like text, missing essentials."""
+    """Warnings about the notes: negative news, instruction-like text, misspelled words in the
+    free text, missing essentials."""
     issues: list[Issue] = []
     for i, item in enumerate(notes.company.news):
         issues += _news_issue(item, f"company.news[{i}].text", notes.language)
@@ -53,6 +55,7 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                     f"interviewers[{i}].email", f"{person.email} looks like a personal address; "
                     "write to their work address (GUIDANCE C9: never to a personal one).",
                     rule="C9-channel"))
+    issues += notes_spelling_issues(notes)
     issues += _missing(notes, scenario)
     return issues
 
