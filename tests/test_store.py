@@ -168,6 +168,22 @@ def test_notes_and_store_sends_merge_without_duplicates(store: Store) -> None:
     ]
 
 
+def test_a_follow_up_in_the_notes_may_name_its_one_recipient(store: Store) -> None:
+    """Notes that say the thank-you went to Priya only leave Tom's thank-you due; the notes
+    rebuilt from the store say the same, so saving them back records nothing twice."""
+    follow_ups = [{"date": "2026-11-20", "scenario": "thank-you", "to": "Priya Raman"}]
+    app_id = track(store, "en_thank_you", follow_ups=follow_ups)
+    assert sends(store, app_id) == [("thank-you", "Priya Raman", D(2026, 11, 20))]
+    notes = store.notes_with_history(app_id)
+    assert [(f.scenario, f.to) for f in notes.follow_ups] == [("thank-you", "Priya Raman")]
+    store.track(parse_notes(notes.model_dump(mode="json", exclude_none=True)))
+    assert sends(store, app_id) == [("thank-you", "Priya Raman", D(2026, 11, 20))]
+    store.record_sent(app_id, "thank-you", D(2026, 11, 20), to="Tom Okafor")
+    assert [(f.scenario, f.to) for f in store.notes_with_history(app_id).follow_ups] == [("thank-you", None)]
+    with pytest.raises(InputError, match=r"follow_ups\[0\]\.to.*'Dana' is not a recipient"):
+        parse_notes(sample("en_thank_you", follow_ups=[{**follow_ups[0], "to": "Dana"}]))
+
+
 def test_preview_counts_untracked_notes_without_writing(store: Store) -> None:
     app_id = track(store, "en_thank_you")
     before = store.path.read_bytes()

@@ -303,12 +303,15 @@ class Store(DraftVersions):
         store has seen (even one the person undid) is not recorded again."""
         rows = self._event_rows(db, app_id)
         seen = {(r.get("kind"), r.get("date"), r.get("scenario") or r.get("outcome")) for r in rows}
+        sent = {(r.get("date"), r.get("scenario"), r.get("recipient")) for r in rows if r["kind"] == "sent"}
         for f in notes.follow_ups:
-            if ("sent", f.date.isoformat(), f.scenario) in seen:
+            people = [notes.recipient(f.to).name] if f.to else scenario_recipients(notes, f.scenario)
+            people = [p for p in people if (f.date.isoformat(), f.scenario, p) not in sent]
+            if not people:
                 continue
-            seen.add(("sent", f.date.isoformat(), f.scenario))
+            sent |= {(f.date.isoformat(), f.scenario, p) for p in people}
             batch = uuid.uuid4().hex[:12]
-            for person in scenario_recipients(notes, f.scenario):
+            for person in people:
                 self._add_event(
                     db,
                     app_id,

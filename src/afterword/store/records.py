@@ -156,12 +156,23 @@ class Application(BaseModel):
         events = self.round_events() if events is None else events
         return {e.scenario: e.date for e in events if e.kind == "sent" and e.scenario}
 
+    def _standing_sends(self) -> dict[tuple[dt.date, str], set[str]]:
+        """(day, scenario) → the people it went to, for every send that was not undone."""
+        sends: dict[tuple[dt.date, str], set[str]] = {}
+        for e in self.events:
+            if e.kind == "sent" and e.scenario:
+                sends.setdefault((e.date, e.scenario), set()).update([e.recipient] if e.recipient else [])
+        return sends
+
     def notes_with_history(self) -> Notes:
         """The notes with `follow_ups` and `outcome` as recorded: every standing send (undone
         ones left out), and this round's latest reply as the outcome."""
         notes = self.notes
-        sent = {(e.date, e.scenario): e for e in self.events if e.kind == "sent" and e.scenario}
-        follow_ups = [FollowUp(date=day, scenario=scenario) for day, scenario in sorted(sent)]  # type: ignore[arg-type]
+        follow_ups = []
+        for (day, scenario), people in sorted(self._standing_sends().items()):
+            everyone = set(scenario_recipients(notes, scenario)) <= people
+            for person in [None] if everyone else sorted(people):
+                follow_ups.append(FollowUp(date=day, scenario=scenario, to=person))  # type: ignore[arg-type]
         outcome = notes.outcome
         reply = self.last_reply()
         if reply is not None and reply.outcome is not None:
