@@ -34,7 +34,7 @@ def main() -> None:
         t_full = median_ms(full, n)
         t_lint = median_ms(partial(lint, "Thank you", body, language=lang, notes=notes,
                                    scenario="thank-you"), n)
-        t_ground = median_ms(partial(grounding_issues, "Thank you", body, notes, lang), n)
+        t_ground = median_ms(partial(grounding_issues, body, notes, lang), n)
         unit = "words" if lang == "en" else "chars"
         print(f"{lang}: {size} {unit}, median of {n} warm runs: lint {t_lint:.2f} ms + grounding "
               f"{t_ground:.2f} ms; lint+grounding+stock {t_full:.2f} ms "

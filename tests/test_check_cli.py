@@ -46,8 +46,8 @@ def test_every_problem_is_flagged_with_its_source(tmp_path: Path) -> None:
     proc = afterword("check", draft, "--notes", str(SAMPLES / "en_thank_you.json"), "--json")
     assert proc.returncode == 1
     data = json.loads(proc.stdout)
-    body = BAD_DRAFT.split("\n\n", 1)[1]
-    found = {(body[i["offset"] : i["offset"] + i["length"]], i["source"]) for i in data["issues"]}
+    found = {(BAD_DRAFT[i["offset"] : i["offset"] + i["length"]], i["source"])
+             for i in data["issues"]}
     rules = {i["rule"] for i in data["issues"]}
     assert ("the the", "grammar") in found or ("the", "grammar") in found  # doubled word
     assert ("recieved", "spelling") in found  # typo
@@ -59,8 +59,10 @@ def test_every_problem_is_flagged_with_its_source(tmp_path: Path) -> None:
     assert not [t for t, _ in found if t in names]
     for issue in data["issues"]:
         assert set(issue) >= {"source", "rule", "message", "offset", "length", "replacements",
-                              "severity"}
+                              "severity", "line", "column"}
         assert "field" not in issue
+        lines = BAD_DRAFT.splitlines(keepends=True)
+        assert issue["offset"] == sum(map(len, lines[: issue["line"] - 1])) + issue["column"] - 1
 
 
 def test_human_output_has_line_and_column(tmp_path: Path) -> None:

@@ -219,12 +219,23 @@ def test_rejection_reply_stays_gracious() -> None:
     assert {"C10-rejection"} <= rules(run(notes, body, "Re: Content Strategist", "rejection-reply"))
 
 
-def test_check_text_splits_the_subject_and_offsets_index_the_body(en: Notes) -> None:
-    text = f"Subject: {EN_SUBJECT}\n\n" + EN_BODY.replace("Dear Priya", "Dear Pria")
+def test_check_text_offsets_index_the_text_as_given_subject_line_included(en: Notes) -> None:
+    text = (f"Subject: {EN_SUBJECT} — 5 ideas [Team Name]\n\n"
+            + EN_BODY.replace("Dear Priya", "Dear Pria"))
     report = check_text(text, notes=en)
-    body = text.split("\n\n", 1)[1]
-    issue = next(i for i in report.issues if i.rule == "greeting")
-    assert body[issue.offset : issue.offset + issue.length] == "Pria"
+    found = {(i.rule, text[i.offset : i.offset + i.length]) for i in report.issues}
+    assert {("greeting", "Pria"), ("grounding", "5"), ("placeholder", "[Team Name]")} <= found
+    assert all(i.field is None for i in report.issues)
+    assert report.issues[0].offset < text.index("\n")  # the subject's issues come first
+
+
+def test_check_draft_marks_subject_issues_with_offsets_into_the_subject(en: Notes) -> None:
+    subject = "Just checking in about [Team Name]"
+    report = run(en, EN_BODY, subject)
+    in_subject = {(i.rule, subject[i.offset : i.offset + i.length])
+                  for i in report.issues if i.field == "subject"}
+    assert {("stock-phrase", "Just checking in"), ("placeholder", "[Team Name]")} <= in_subject
+    assert all(i.field in (None, "subject") for i in report.issues)
 
 
 def test_issues_are_sorted_by_offset(en: Notes) -> None:

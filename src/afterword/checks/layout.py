@@ -12,6 +12,8 @@ from typing import Any
 from afterword.checks.textutil import Block, blocks
 from afterword.models import Interviewer, Issue, Notes, Person, Severity
 
+SUBJECT = "subject"  # `Issue.field` of an issue whose offsets index the subject line, not the body
+
 
 @cache
 def terms() -> dict[str, Any]:
@@ -125,7 +127,9 @@ class Ctx:
         length: int = 0,
         severity: Severity = "warning",
         replacements: list[str] | None = None,
+        part: str | None = None,
     ) -> None:
+        """Record an issue; `part="subject"` when its offsets index the subject line."""
         self.issues.append(
             Issue(
                 source="guidance",
@@ -135,5 +139,6 @@ class Ctx:
                 length=length,
                 replacements=replacements or [],
                 severity=severity,
+                field=part,
             )
         )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from afterword.checks import lint_people
-from afterword.checks.layout import Ctx, layout, pattern
+from afterword.checks.layout import SUBJECT, Ctx, layout, pattern
 from afterword.checks.news import classify_news, trouble_spans
 from afterword.checks.textutil import (
     EN_WORD,
@@ -169,13 +169,11 @@ def rule_assume_job(ctx: Ctx) -> None:
 
 def rule_placeholders(ctx: Ctx) -> None:
     """Seed-template placeholders must never survive into a sent draft."""
-    for m in PLACEHOLDER.finditer(ctx.body):
-        ctx.add("placeholder", f"“{m.group(0)}” is a leftover placeholder; replace it with the "
-                "real text (GUIDANCE: placeholders must never survive into a sent draft).",
-                m.start(), len(m.group(0)), "error")
-    if PLACEHOLDER.search(ctx.subject):
-        ctx.add("placeholder", f"Subject: “{PLACEHOLDER.search(ctx.subject).group(0)}” "  # type: ignore[union-attr]
-                "is a leftover placeholder; replace it with the real text.", 0, 0, "error")
+    for text, part in ((ctx.body, None), (ctx.subject, SUBJECT)):
+        for m in PLACEHOLDER.finditer(text):
+            ctx.add("placeholder", f"“{m.group(0)}” is a leftover placeholder; replace it with the "
+                    "real text (GUIDANCE: placeholders must never survive into a sent draft).",
+                    m.start(), len(m.group(0)), "error", part=part)
 
 
 def rule_subject(ctx: Ctx) -> None:
@@ -190,10 +188,10 @@ def rule_subject(ctx: Ctx) -> None:
     subject = ctx.subject.strip()
     if not subject:
         ctx.add("subject", "Add a subject line that names the purpose (GUIDANCE, Japanese/"
-                "business email conventions: a subject that names the purpose).", 0, 0)
+                "business email conventions: a subject that names the purpose).", part=SUBJECT)
     elif len(subject) > limit:
         ctx.add("subject", f"Subject: {len(subject)} characters; keep it under {limit} so it "
-                "reads in an inbox (GUIDANCE C3: concise).", 0, 0)
+                "reads in an inbox (GUIDANCE C3: concise).", part=SUBJECT)
 
 
 def rule_rejection(ctx: Ctx) -> None:

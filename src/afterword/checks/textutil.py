@@ -13,7 +13,7 @@ EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+#-]*")
 JA_CONTENT = re.compile(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z0-9]+")
 BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<[A-Za-z][A-Za-z _-]{0,30}>|[○〇●◯]{2,}|"
+    r"\[(?=[^\]\n]{0,39}[^\W\d_])[^\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<[A-Za-z][A-Za-z _-]{0,30}>|[○〇●◯]{2,}|"
     r"[★☆][^★☆\n]{0,30}[★☆]|＜[^＞\n]{1,20}＞|(?<![A-Za-z])(?:X{3,}|TODO|TBD)(?![A-Za-z])"
 )
 
