@@ -76,3 +76,41 @@ def test_japanese_names_companies_and_loanwords(ja: Notes) -> None:
     assert invented("Kubernetesの経験もあります。", ja) == ["Kubernetes"]
     assert invented("チームでのミーティングも楽しみです。", ja) == []
     assert invented("ブロックチェーンの経験もあります。", ja) == ["ブロックチェーン"]
+
+
+SYMBOLS = Notes.model_validate({
+    "language": "en", "sender": {"name": "Rafael Ortiz"},
+    "company": {"name": "AT&T", "department": "R&D"}, "position": "Senior C++ Engineer",
+    "interviewers": [{"name": "Ana Lucía Pérez", "topics": ["moving CI/CD to GitHub Actions"]}],
+    "topics_discussed": ["their Node.js and .NET services", "code review in C#"],
+})
+
+
+def test_names_with_symbols_are_one_word() -> None:
+    """R&D, AT&T, C++, C#, Node.js, .NET and CI/CD in the notes match the same in the draft."""
+    body = ("Dear Ana Lucía,\n\nThe R&D work at AT&T, the C++ and C# reviews, the Node.js and .NET "
+            "services and your CI/CD move to GitHub Actions were the highlights. Ana Lucía Pérez’s "
+            "questions on CI were great.\n\nRafael Ortiz")
+    assert invented(body, SYMBOLS) == []
+    assert invented("Thank you — the R&D and C++ role at AT&T", SYMBOLS, subject=True) == []
+
+
+def test_a_symbol_name_the_notes_lack_is_flagged_whole() -> None:
+    body = "I also enjoyed hearing about Q&D, the F# services, Deno.js and P&G."
+    assert invented(body, SYMBOLS) == ["Q&D", "F#", "Deno.js", "P&G"]
+
+
+def test_japanese_text_with_latin_terms_and_companies() -> None:
+    notes = Notes.model_validate({
+        "language": "ja", "sender": {"name": "中村 彩"},
+        "company": {"name": "株式会社ミドリ電機", "department": "R&D本部"},
+        "position": "組込みソフトウェアエンジニア（C++）",
+        "interviewers": [{"name": "高橋 誠", "topics": ["AT&T向けの5G基地局開発", "CI/CDの整備"]}],
+        "topics_discussed": ["Node.jsと.NETの社内ツール"],
+    })
+    body = ("株式会社ミドリ電機\nR&D本部 高橋様\n\nAT&T向けの5G基地局開発やCI/CDの整備、Node.jsと"
+            ".NETの社内ツールのお話が印象に残りました。C++の経験を活かしたいと考えております。"
+            "ミドリ電機株式会社の皆様によろしくお伝えください。")
+    assert invented(body, notes) == []
+    assert invented("F#とR&Dセンターの話も伺いました。株式会社アオバ電機にも関心があります。", notes) == [
+        "F#", "センター", "株式会社アオバ電機"]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from check_drafts import EN_BODY, EN_SUBJECT, JA_BODY, JA_SUBJECT
 from conftest import SAMPLES
 
-from afterword.checks import CheckReport, check_draft, check_text, duplicate_issues
-from afterword.models import Notes, load_notes
+from afterword.checks import CheckReport, check_draft, check_text, duplicate_issues, one_per_span
+from afterword.checks.fixes import apply_all
+from afterword.checks.grammar import offline_checker
+from afterword.models import Issue, Notes, load_notes
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +25,7 @@ def ja() -> Notes:
 
 
 def run(notes: Notes, body: str, subject: str = EN_SUBJECT, scenario: str = "thank-you",
-        **kw: str) -> CheckReport:
+        **kw: Any) -> CheckReport:
     kw.setdefault("recipient", notes.recipients()[0].name)
     return check_draft(subject, body, language=notes.language, notes=notes, scenario=scenario, **kw)
 
@@ -109,6 +113,35 @@ def test_misspelled_recipient_name(en: Notes) -> None:
 def test_greeting_by_full_name_or_title_is_fine(en: Notes) -> None:
     for greeting in ("Dear Priya Raman,", "Dear Ms. Raman,", "Hi Priya,"):
         assert run(en, EN_BODY.replace("Dear Priya,", greeting)).issues == []
+
+
+def test_greeting_honours_greet_as_and_last_comma_first() -> None:
+    notes = Notes.model_validate({
+        "language": "en", "sender": {"name": "Julia Novak"}, "company": {"name": "Riverside"},
+        "position": "Analyst",
+        "interviewers": [{"name": "Moreau, Claire", "greet_as": "Dr. Moreau"},
+                         {"name": "Okafor, Chinedu"}],
+    })
+    body = "Dear {},\n\nThank you for the interview.\n\nThank you again.\n\nBest regards,\nJulia Novak"
+
+    def greeting(name: str, to: str) -> list[tuple[str, str, list[str]]]:
+        report = run(notes, body.format(name), "Thank you", recipient=to)
+        return [(i.severity, i.message[:12], i.replacements) for i in report.issues
+                if i.rule == "greeting"]
+
+    assert greeting("Dr. Moreau", "Moreau, Claire") == []
+    assert greeting("Moreau", "Moreau, Claire") == [("warning", "The notes as", ["Dr. Moreau"])]
+    assert greeting("Moreau, Claire", "Moreau, Claire")[0][2] == ["Dr. Moreau"]
+    assert greeting("Chinedu", "Okafor, Chinedu") == greeting("Chinedu Okafor", "Okafor, Chinedu") == []
+    assert greeting("Okafor, Chinedu", "Okafor, Chinedu") == [
+        ("warning", "“Okafor, Chi", ["Chinedu Okafor"])]
+    assert greeting("Chinedo", "Okafor, Chinedu")[0][0] == "error"
+
+
+def test_a_bracketed_time_is_not_a_placeholder(en: Notes) -> None:
+    body = EN_BODY.replace("for your time", "for your time [Team Name] [10:42] [1]")
+    assert [body[i.offset : i.offset + i.length] for i in run(en, body).issues
+            if i.rule == "placeholder"] == ["[Team Name]"]
 
 
 def test_greeting_the_other_interviewer_is_wrong(en: Notes) -> None:
@@ -252,3 +285,36 @@ def test_near_duplicate_drafts_across_interviewers() -> None:
     result = duplicate_issues([a, b, c])
     assert result[0] == [] and result[2] == []
     assert [i.rule for i in result[1]] == ["duplicate"]
+
+
+def test_one_issue_per_span_keeps_the_more_specific_one() -> None:
+    keigo = Issue(source="grammar", rule="JA_DOUBLE_KEIGO", message="", offset=10, length=7,
+                  replacements=["おっしゃった"], severity="error")
+    same_words = Issue(source="guidance", rule="ja-double-keigo", message="", offset=10, length=6,
+                       replacements=["おっしゃっ"], severity="warning")
+    sentence = Issue(source="guidance", rule="C5-news", message="", offset=0, length=40,
+                     severity="error")
+    in_subject = keigo.model_copy(update={"field": "subject"})
+    assert one_per_span([same_words, sentence, keigo, in_subject]) == [sentence, keigo, in_subject]
+    name = Issue(source="guidance", rule="greeting", message="", offset=5, length=4,
+                 replacements=["Priya"], severity="error")
+    invented = Issue(source="guidance", rule="grounding", message="", offset=5, length=4,
+                     severity="error")
+    assert one_per_span([invented, name]) == [name]
+
+
+def test_grammar_and_guidance_on_the_same_words_give_one_issue_and_one_fix(ja: Notes) -> None:
+    body = JA_BODY.replace("お話が特に", "田中様がおっしゃられたお話が特に")
+    report = run(ja, body, JA_SUBJECT, grammar=offline_checker("ja"))
+    at = body.index("おっしゃられ")
+    on_it = [i for i in report.issues if i.offset <= at < i.offset + i.length]
+    assert len(on_it) == 1 and on_it[0].replacements
+    assert "おっしゃった" in apply_all(body, report.issues)
+
+
+def test_the_subject_line_gets_grammar_and_spelling_checks(en: Notes) -> None:
+    subject = "Thank you for the the interview"
+    report = run(en, EN_BODY, subject, grammar=offline_checker("en"))
+    flagged = [subject[i.offset : i.offset + i.length] for i in report.issues
+               if i.field == "subject" and i.source == "grammar"]
+    assert any("the" in f for f in flagged), report.issues

@@ -24,7 +24,7 @@ def apply_fix(text: str, issue: Issue, choice: int = 0, part: str | None = None)
 def apply_all(text: str, issues: list[Issue], part: str | None = None) -> str:
     """Apply the first replacement of each issue of the part, right to left; overlaps are skipped."""
     fixable = [i for i in issues
-               if i.field == part and i.replacements and 0 <= i.offset and i.offset + i.length <= len(text)]
+               if i.field == part and i.replacements and i.offset >= 0 and i.offset + i.length <= len(text)]
     pieces: list[str] = []
     limit = len(text)
     for issue in sorted(fixable, key=lambda i: (i.offset, i.length), reverse=True):

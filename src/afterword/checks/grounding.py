@@ -30,6 +30,9 @@ MAX_RUN = 64  # a katakana run longer than this is no single word: grounding can
 JA_TITLE = re.compile(r"様|さん|氏")
 JA_NAME = re.compile(r"([\u4e00-\u9fff\u3005]{1,4})[ 　]?(?:[\u4e00-\u9fff\u3005]{1,4}[ 　]?)?\Z")
 JA_COMPANY = re.compile(r"株式会社|有限会社|合同会社|\(株\)|（株）")
+# The company's own name, after 株式会社 or before it.
+COMPANY_NAME = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9&＆]{1,20}")
+COMPANY_NAME_BEFORE = re.compile(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9&＆]{1,20}\Z")
 JA_GENERIC = frozenset(
     {"皆", "皆さま", "各位", "客", "お客", "担当者", "ご担当者", "採用担当者", "人事担当者", "関係者"}
 )
@@ -51,7 +54,6 @@ class Sources:
     words: frozenset[str]
     numbers: frozenset[str]
     private: str
-    companies: tuple[str, ...]
 
 
 def _notes_strings(notes: Notes) -> list[str]:
@@ -95,11 +97,8 @@ def sources(notes: Notes) -> Sources:
     numbers |= {str(len(x)) for x in lists if x}
     words = {form for pattern in (TERM, LATIN) for m in pattern.finditer(text)
              for form in _forms(m.group(0))}
-    companies = tuple(
-        norm(_without_punct(s)) for s in strings if JA_COMPANY.search(s) and len(s) <= 40
-    )
     return Sources(text, _without_punct(text), frozenset(words), frozenset(numbers),
-                   norm(notes.private_notes or ""), companies)
+                   norm(notes.private_notes or ""))
 
 
 @cache
@@ -162,16 +161,16 @@ def _ja_names(text: str, src: Sources) -> list[Issue]:
         if not _covered(m.group(0), src.compact, allowed):
             issues.append(_issue(src, "the term", m.group(0), m.start()))
     for t in JA_TITLE.finditer(text):
-        m = JA_NAME.search(text, max(0, t.start() - 10), t.start())
-        token = _without_punct(m.group(1)) if m else ""
-        if m and token not in JA_GENERIC and norm(token) not in src.compact:
-            issues.append(_issue(src, "the name", m.group(0).strip(), m.start()))
+        name = JA_NAME.search(text, max(0, t.start() - 10), t.start())
+        token = _without_punct(name.group(1)) if name else ""
+        if name and token not in JA_GENERIC and norm(token) not in src.compact:
+            issues.append(_issue(src, "the name", name.group(0).strip(), name.start()))
     for m in JA_COMPANY.finditer(text):
-        window = norm(_without_punct(text[max(0, m.start() - 20) : m.end() + 20]))
-        if not any(name in window for name in src.companies):
-            tail = re.match(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9&＆]{0,15}", text[m.end() : m.end() + 15])
-            token = m.group(0) + (tail.group(0) if tail else "")
-            issues.append(_issue(src, "the company", token, m.start()))
+        own = (COMPANY_NAME.match(text, m.end(), m.end() + 20)
+               or COMPANY_NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()))
+        if own and norm(own.group(0)) not in src.compact:
+            start, end = min(m.start(), own.start()), max(m.end(), own.end())
+            issues.append(_issue(src, "the company", text[start:end], start))
     return issues
 
 

@@ -13,7 +13,7 @@ from afterword.checks.textutil import (
     PLACEHOLDER,
     content_terms,
     coverage,
-    enclosing_sentence,
+    enclosing_sentences,
     norm,
     sentence_spans,
 )
@@ -131,12 +131,12 @@ def rule_news(ctx: Ctx) -> None:
             said = content_terms(ctx.body[start:end], ctx.language)
             if any(len(k & said) >= 2 and len(k & said) >= 0.3 * len(k) for k in keys):
                 spans.append((start, end))
-    seen: list[tuple[int, int]] = []
-    for start, _ in sorted(spans):
-        s, e = enclosing_sentence(ctx.body, start)
-        if any(a <= start < b for a, b in seen):
+    starts = sorted(start for start, _ in spans)
+    done = -1
+    for start, (s, e) in zip(starts, enclosing_sentences(ctx.body, starts), strict=True):
+        if start < done:
             continue
-        seen.append((s, e))
+        done = e
         ctx.add("C5-news", f"“{ctx.body[s:e].strip()[:60]}” mentions trouble at the company; "
                 "leave it out (GUIDANCE C5: positive news only — never a scandal, lawsuit, "
                 "layoff, breach or bad results).", s, e - s, "error")

@@ -10,33 +10,45 @@ from afterword.checks.layout import pattern, terms
 
 if TYPE_CHECKING:
     from afterword.checks.layout import Ctx
+    from afterword.models import Interviewer, Person
 
 TITLES = re.compile(r"^(mr|mrs|ms|mx|dr|prof)\.?\s+", re.IGNORECASE)
 GENERIC = re.compile(r"hiring (manager|team)|team|sir|madam|all|there|everyone|to whom", re.I)
 
 
-def _recipient_names(ctx: Ctx) -> list[str]:
+def _recipients(ctx: Ctx) -> list[Person | Interviewer]:
     if ctx.notes is None:
         return []
-    people = [ctx.recipient] if ctx.recipient else ctx.notes.recipients()
-    return [p.name for p in people if p is not None]
+    return [ctx.recipient] if ctx.recipient else ctx.notes.recipients()
 
 
 def _valid_en(full: str) -> set[str]:
+    """Ways to greet someone named `full` (titles aside): whole, given name, family name;
+    "Last, First" is read as written."""
+    family, comma, given = full.partition(",")
+    if comma and given.strip():
+        full = f"{given.strip()} {family.strip()}"
     bare = TITLES.sub("", full).strip() or full
     parts = bare.split()
     return {full.casefold(), bare.casefold(), parts[0].casefold(), parts[-1].casefold()}
 
 
+def _given(full: str) -> str:
+    family, comma, given = full.partition(",")
+    return (given if comma and given.strip() else family).split()[0]
+
+
 def rule_greeting(ctx: Ctx) -> None:
-    """Greeting with the recipient's name as written in the notes."""
-    names = _recipient_names(ctx)
-    if not names or ctx.channel == "phone":
+    """Greeting with the recipient's name as written in the notes (or as `greet_as` asks)."""
+    people = _recipients(ctx)
+    if not people or ctx.channel == "phone":
         return
+    names = [p.name for p in people]
     if ctx.language == "ja":
         _greeting_ja(ctx, names)
         return
-    first = names[0].split()[0]
+    asked = [p.greet_as for p in people if p.greet_as]
+    first = asked[0] if asked else _given(names[0])
     if ctx.lay.greeting is None:
         ctx.add("greeting", f"Open with a greeting that names them, e.g. “Dear {first},” "
                 "(GUIDANCE C1: be respectful).", 0, 0)
@@ -44,18 +56,31 @@ def rule_greeting(ctx: Ctx) -> None:
     start, end = ctx.lay.greeting
     line = ctx.body[start:end]
     m = re.match(terms()["greeting"]["en"] + r"[\s,]*(.*?)[\s,:!]*$", line, re.IGNORECASE)
-    said = TITLES.sub("", m.group(m.lastindex or 1) if m else "").strip()
+    written = m.group(m.lastindex or 1).strip() if m else ""
+    said = TITLES.sub("", written).strip()
+    if not said or written.casefold() in {a.casefold() for a in asked}:
+        return
     valid = set().union(*(_valid_en(n) for n in names))
-    if not said or said.casefold() in valid:
+    n_start = start + line.rfind(written)
+    if "," in said and said.casefold() in {n.casefold() for n in names}:
+        family, _, given = said.partition(",")
+        spoken = asked[0] if asked else f"{given.strip()} {family.strip()}"
+        ctx.add("greeting", f"“{said}” is the name as filed (family name, given name); greet them "
+                f"as “{spoken}”.", n_start, len(written), "warning", [spoken])
         return
-    n_start = start + line.rfind(said)
-    if GENERIC.fullmatch(said):
-        ctx.add("greeting", f"Greet them by name (“Dear {first},”), not “{said}” (GUIDANCE C2: "
-                "a personal note, not a form letter).", n_start, len(said), "warning", [first])
+    if said.casefold() in valid or GENERIC.fullmatch(said):
+        if asked:
+            ctx.add("greeting", f"The notes ask to greet them as “{asked[0]}”, not “{written}”.",
+                    n_start, len(written), "warning", asked[:1])
+        elif GENERIC.fullmatch(said):
+            ctx.add("greeting", f"Greet them by name (“Dear {first},”), not “{said}” (GUIDANCE "
+                    "C2: a personal note, not a form letter).", n_start, len(written), "warning",
+                    [first])
         return
-    close = difflib.get_close_matches(said, [*(n.split()[0] for n in names), *names], 1, 0.5)
+    close = difflib.get_close_matches(said, [*map(_given, names), *names], 1, 0.5)
     ctx.add("greeting", f"“{said}” is not the name in the notes ({', '.join(names)}); names must "
-            "be spelled exactly as in the notes.", n_start, len(said), "error", close or [first])
+            "be spelled exactly as in the notes.", start + line.rfind(said), len(said), "error",
+            asked[:1] or close or [first])
 
 
 def _greeting_ja(ctx: Ctx, names: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+#-]*")
 JA_CONTENT = re.compile(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z0-9]+")
 BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 PLACEHOLDER = re.compile(
-    r"\[(?=[^\]\n]{0,39}[^\W\d_])[^\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<[A-Za-z][A-Za-z _-]{0,30}>|[○〇●◯]{2,}|"
+    r"\[(?=[^\]\n]{0,39}[^\W\d_])[^\]\n]{1,40}\]|"  # [Name], not a time or a footnote
+    r"\{\{?[^{}\n]{1,40}\}?\}|<[A-Za-z][A-Za-z _-]{0,30}>|[○〇●◯]{2,}|"
     r"[★☆][^★☆\n]{0,30}[★☆]|＜[^＞\n]{1,20}＞|(?<![A-Za-z])(?:X{3,}|TODO|TBD)(?![A-Za-z])"
 )
 
@@ -111,9 +113,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def enclosing_sentence(text: str, offset: int) -> tuple[int, int]:
-    """The sentence around an offset."""
-    for s, e in sentence_spans(text):
-        if s <= offset < e:
-            return s, e
-    return offset, offset
+def enclosing_sentences(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """The sentence around each offset, in one pass over the text (an offset between sentences
+    gives the empty span at itself)."""
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    out = []
+    for offset in offsets:
+        k = bisect.bisect_right(starts, offset) - 1
+        out.append(spans[k] if k >= 0 and offset < spans[k][1] else (offset, offset))
+    return out
