@@ -9,7 +9,8 @@ from typing import Any
 import jinja2
 
 from afterword.backends.base import Prompt
-from afterword.checks.news import classify_news, is_instruction_like
+from afterword.checks.injection import is_instruction_like
+from afterword.checks.news import classify_news
 from afterword.config import config_dir
 from afterword.models import Interviewer, Notes, Person
 

@@ -1,4 +1,4 @@
-"""Company-news tone (GUIDANCE C5) and prompt-injection-looking text in notes.
+"""Company-news tone (GUIDANCE C5). (Instruction-like text: `checks.injection`.)
 
 Word lists live in `data/news_terms.json` (regex fragments per language), so they can grow
 without code changes. Anything that names trouble is negative, even next to good news.
@@ -39,7 +39,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"|{_compile(data['ja']['strong'], word_start=False).pattern}",
             re.IGNORECASE,
         ),
-        "instruction": _compile(data["instruction"], word_start=False),
     }
 
 
@@ -56,8 +55,3 @@ def classify_news(text: str) -> NewsTone:
 def trouble_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of unmistakable trouble words (lawsuit, layoffs, 不祥事…) in a draft."""
     return [m.span() for m in _patterns()["strong"].finditer(text)]
-
-
-def is_instruction_like(text: str) -> bool:
-    """True for text that reads like an instruction to the model (prompt injection)."""
-    return _patterns()["instruction"].search(text) is not None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from afterword.checks.news import classify_news, is_instruction_like
+from afterword.checks.injection import instruction_issues
+from afterword.checks.news import classify_news
 from afterword.models import Issue, Notes, Severity
 
 PERSONAL_DOMAINS = re.compile(
@@ -19,20 +19,9 @@ def _issue(field: str, message: str, severity: Severity = "warning", rule: str =
     return Issue(source="guidance", rule=rule, message=message, severity=severity, field=field)
 
 
-def _free_text(value: object, path: str) -> Iterator[tuple[str, str]]:
-    """(field path, text) for every string in the notes."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, v in value.items():
-            yield from _free_text(v, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _free_text(v, f"{path}[{i}]")
-
-
 def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
-    """Warnings about the notes: negative news, instruction-like text, missing essentials."""
+    """Warnings about the notes: negative news, instruction-like text, missing essentials, and
+    fields written in a shape the understanding step had to guess at (`understand.lint`)."""
     issues: list[Issue] = []
     for i, item in enumerate(notes.company.news):
         if classify_news(item.text) == "negative":
@@ -40,11 +29,7 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                 f"company.news[{i}].text",
                 f"“{item.text}” is negative news; it will be left out of drafts (GUIDANCE C5: "
                 "positive news only).", rule="C5-news"))
-    for path, text in _free_text(notes.model_dump(mode="json"), ""):
-        if is_instruction_like(text):
-            issues.append(_issue(
-                path, "this reads like an instruction to the model, not a note; it will be "
-                "treated as plain text — reword or remove it.", "error", "instruction-like"))
+    issues += instruction_issues(notes)
     if notes.sender_role == "candidate":
         for i, person in enumerate(notes.interviewers):
             if person.email and PERSONAL_DOMAINS.search(person.email):
@@ -53,7 +38,9 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                     "write to their work address (GUIDANCE C9: never to a personal one).",
                     rule="C9-channel"))
     issues += _missing(notes, scenario)
-    return issues
+    from afterword.understand.lint import lint_notes  # the understanding step imports the checks
+
+    return issues + lint_notes(notes)
 
 
 def _missing(notes: Notes, scenario: str | None) -> list[Issue]:

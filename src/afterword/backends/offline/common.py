@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from afterword.checks.news import classify_news, is_instruction_like
+from afterword.checks.injection import is_instruction_like
+from afterword.checks.news import classify_news
 from afterword.models import Interviewer, NewsItem, Notes, Person, Skill
 
 MAX_SKILLS = 3  # C3: a note stays short; more than three stories would crowd it
