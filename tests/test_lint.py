@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from check_drafts import EN_BODY, EN_SUBJECT, JA_BODY, JA_SUBJECT
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 from afterword.checks import CheckReport, check_draft, check_text, duplicate_issues, one_per_span
 from afterword.checks.fixes import apply_all
@@ -196,6 +196,70 @@ def test_thank_you_needs_a_topic_and_the_missed_skill(en: Notes) -> None:
     body = body.replace("led the move of 140 SQL models to dbt, which cut the nightly build from 3 "
                         "hours to 40 minutes", "worked hard")
     assert {"C2-topic", "C4-skill"} <= rules(run(en, body))
+
+
+def meaning_issues(notes: Notes, content: str, to: str | None = None) -> list[str]:
+    """C2/C4 messages on a thank-you whose middle paragraph is `content`."""
+    person = notes.recipient(to)
+    body = (f"Dear {person.name.split()[0]},\n\nThank you for the interview.\n\n{content}\n\n"
+            f"Thank you again.\n\nBest regards,\n{notes.sender.name}")
+    issues = run(notes, body, recipient=person.name).issues
+    return [f"{i.rule}: {' '.join(i.message.split()[:3])}" for i in issues
+            if i.rule in ("C2-topic", "C4-skill")]
+
+
+SRE = Notes.model_validate({
+    "language": "en", "sender": {"name": "Sam Lee"}, "company": {"name": "Acme"},
+    "position": "SRE", "interviewers": [{"name": "Ana Ruiz", "topics": ["her team's retros"]}],
+    "skills_not_mentioned": [
+        {"skill": "k8s", "evidence": "ran our k8s clusters", "result": "cut cloud spend 20%"},
+        {"skill": "SQL performance tuning", "result": "reports from 9 minutes to 2"},
+    ],
+})
+
+
+def test_topics_and_results_count_in_any_wording(en: Notes) -> None:
+    """A model or the composer rewords the notes; what the draft says is what counts (C2, C4):
+    shorthand written out, other forms of a word, other word order, a result told by its number."""
+    for content in (
+        "How your team runs its retrospectives stayed with me. I ran our Kubernetes clusters and "
+        "cut cloud spend by 20%.",
+        "I liked hearing about your retrospectives. I have also tuned SQL performance: reports "
+        "that took 9 minutes now take 2.",
+    ):
+        assert meaning_issues(SRE, content) == [], content
+    assert meaning_issues(en, "I enjoyed our talk about migrating the claims pipeline. With dbt I "
+                          "made our nightly runs quicker: 40 minutes now.", "Priya Raman") == []
+
+
+def test_a_draft_that_says_neither_is_still_told(en: Notes) -> None:
+    assert meaning_issues(en, "It was a great conversation. I also know dbt well.", "Priya Raman") == [
+        "C2-topic: Mention something specific", "C4-skill: Say what dbt"]
+    # "go" the verb is not Go the language
+    go = SRE.model_copy(update={"skills_not_mentioned": [SRE.skills_not_mentioned[1].model_copy(
+        update={"skill": "Go", "result": None})]})
+    assert meaning_issues(go, "Your team's retros stayed with me. I would love to go further.") == [
+        "C4-skill: Add what the"]
+    assert meaning_issues(go, "Your team's retros stayed with me. I write Go every day.") == []
+
+
+def test_topics_are_compared_with_what_the_notes_mean() -> None:
+    """Third person in the notes, second person in the draft."""
+    notes = load_notes(ROOT / "tests/data/notes_realistic/en_third_person_sentences.json")
+    content = ("Hearing about your roadmap for the mobile app was the highlight. I migrated our "
+               "checkout flow from UIKit to SwiftUI, which I would bring to the team.")
+    assert meaning_issues(notes, content) == []
+
+
+def test_japanese_topics_in_other_wording() -> None:
+    notes = load_notes(ROOT / "tests/data/notes_realistic/ja_plain_sentences.json")
+    person = notes.recipient()
+    body = (f"{person.name}様\n\nお世話になっております。{notes.sender.name}と申します。\n"
+            "面接の機会をいただき、ありがとうございました。チームのリリースフローについてのお話が"
+            "印象に残りました。現職で管理画面をTypeScriptで全面的に書き直し、本番の不具合報告が"
+            "半年で3割減りました。\n改めまして、ありがとうございました。\n何卒よろしくお願いいたします。\n\n"
+            f"{notes.sender.name}")
+    assert not rules(run(notes, body, "面接のお礼")) & {"C2-topic", "C4-skill"}
 
 
 def test_thanks_at_start_and_end(en: Notes) -> None:

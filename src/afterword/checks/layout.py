@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from afterword.checks.textutil import Block, blocks
 from afterword.models import Interviewer, Issue, Notes, Person, Severity
+
+if TYPE_CHECKING:
+    from afterword.understand import Facts
 
 SUBJECT = "subject"  # `Issue.field` of an issue whose offsets index the subject line, not the body
 
@@ -97,6 +100,23 @@ def layout(body: str, language: str, sender: str) -> Layout:
     return Layout(greeting, (start, end), signature, paras)
 
 
+_FACTS: dict[tuple[str, str], Facts] = {}
+FACTS_KEPT = 32
+
+
+def understood(notes: Notes, person: Person | Interviewer) -> Facts:
+    """`understand(notes, person)`, remembered for the same notes and person: the checks run on
+    every edit, the notes change far less often."""
+    from afterword.understand import understand
+
+    key = (notes.model_dump_json(), person.name)
+    if key not in _FACTS:
+        if len(_FACTS) >= FACTS_KEPT:
+            _FACTS.pop(next(iter(_FACTS)), None)
+        _FACTS[key] = understand(notes, person)
+    return _FACTS[key]
+
+
 @dataclass
 class Ctx:
     """Everything a lint rule may look at."""
@@ -118,6 +138,15 @@ class Ctx:
     @property
     def content(self) -> str:
         return self.body[self.lay.content[0] : self.lay.content[1]]
+
+    @cached_property
+    def facts(self) -> list[Facts]:
+        """The notes as understood for each person the draft may go to (issue 8's facts: topics,
+        skills, feedback in the recipient-side wording a composer or a model uses)."""
+        if self.notes is None:
+            return []
+        people = [self.recipient] if self.recipient else self.notes.recipients()
+        return [understood(self.notes, person) for person in people]
 
     def add(
         self,

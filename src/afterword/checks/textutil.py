@@ -77,7 +77,7 @@ def norm(text: str) -> str:
 def stem(word: str) -> str:
     """A crude English stem, enough to match 'migrating' with 'migration'."""
     word = word.lower().strip("'’").removesuffix("'s")
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e"):
+    for suffix in ("ions", "ion", "ings", "ing", "ies", "ied", "es", "ed", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -95,10 +95,32 @@ def content_terms(text: str, language: str) -> frozenset[str]:
     )
 
 
+PREFIX = 4  # stems sharing this many letters may be one word in two forms (manager, management)
+
+
+@lru_cache(maxsize=64)
+def _by_prefix(terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for t in terms:
+        if len(t) >= PREFIX:
+            index.setdefault(t[:PREFIX], []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _used(term: str, draft_terms: frozenset[str], language: str) -> bool:
+    if term in draft_terms:
+        return True
+    if language == "ja" or len(term) < PREFIX:
+        return False
+    return any(d.startswith(term) or term.startswith(d)
+               for d in _by_prefix(draft_terms).get(term[:PREFIX], ()))
+
+
 def coverage(phrase: str, draft_terms: frozenset[str], language: str) -> float:
-    """Share of the phrase's key terms that the draft uses (0 when it has none)."""
+    """Share of the phrase's key terms that the draft uses, in any form of the word (English
+    stems match when one is the start of the other); 0 when the phrase has no key terms."""
     terms = content_terms(phrase, language)
-    return len(terms & draft_terms) / len(terms) if terms else 0.0
+    return sum(_used(t, draft_terms, language) for t in terms) / len(terms) if terms else 0.0
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
