@@ -115,27 +115,32 @@ def test_greeting_by_full_name_or_title_is_fine(en: Notes) -> None:
         assert run(en, EN_BODY.replace("Dear Priya,", greeting)).issues == []
 
 
-def test_greeting_honours_greet_as_and_last_comma_first() -> None:
+def test_greeting_uses_the_name_as_understood() -> None:
+    """greet_as wins; "Last, First" is read in that order; a bare family name is not a greeting;
+    a misspelt name is an error."""
     notes = Notes.model_validate({
         "language": "en", "sender": {"name": "Julia Novak"}, "company": {"name": "Riverside"},
         "position": "Analyst",
         "interviewers": [{"name": "Moreau, Claire", "greet_as": "Dr. Moreau"},
-                         {"name": "Okafor, Chinedu"}],
+                         {"name": "Okafor, Chinedu"}, {"name": "Tanaka Yuki"}],
     })
     body = "Dear {},\n\nThank you for the interview.\n\nThank you again.\n\nBest regards,\nJulia Novak"
 
-    def greeting(name: str, to: str) -> list[tuple[str, str, list[str]]]:
+    def greeting(name: str, to: str) -> list[tuple[str, list[str]]]:
         report = run(notes, body.format(name), "Thank you", recipient=to)
-        return [(i.severity, i.message[:12], i.replacements) for i in report.issues
-                if i.rule == "greeting"]
+        return [(i.severity, i.replacements) for i in report.issues if i.rule == "greeting"]
 
     assert greeting("Dr. Moreau", "Moreau, Claire") == []
-    assert greeting("Moreau", "Moreau, Claire") == [("warning", "The notes as", ["Dr. Moreau"])]
-    assert greeting("Moreau, Claire", "Moreau, Claire")[0][2] == ["Dr. Moreau"]
-    assert greeting("Chinedu", "Okafor, Chinedu") == greeting("Chinedu Okafor", "Okafor, Chinedu") == []
-    assert greeting("Okafor, Chinedu", "Okafor, Chinedu") == [
-        ("warning", "“Okafor, Chi", ["Chinedu Okafor"])]
-    assert greeting("Chinedo", "Okafor, Chinedu")[0][0] == "error"
+    assert greeting("Moreau", "Moreau, Claire") == greeting("Claire", "Moreau, Claire") == [
+        ("warning", ["Dr. Moreau"])]
+    assert greeting("Moreau, Claire", "Moreau, Claire") == [("warning", ["Dr. Moreau"])]
+    for fine in ("Chinedu", "Chinedu Okafor", "Mr. Okafor"):
+        assert greeting(fine, "Okafor, Chinedu") == [], fine
+    for filed in ("Okafor, Chinedu", "Okafor"):
+        assert greeting(filed, "Okafor, Chinedu") == [("warning", ["Chinedu", "Chinedu Okafor"])]
+    assert greeting("Yuki", "Tanaka Yuki") == greeting("Mr. Tanaka", "Tanaka Yuki") == []
+    assert greeting("Tanaka", "Tanaka Yuki")[0][0] == "warning"
+    assert greeting("Chinedo", "Okafor, Chinedu") == [("error", ["Chinedu"])]
 
 
 def test_a_bracketed_time_is_not_a_placeholder(en: Notes) -> None:

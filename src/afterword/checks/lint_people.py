@@ -22,24 +22,13 @@ def _recipients(ctx: Ctx) -> list[Person | Interviewer]:
     return [ctx.recipient] if ctx.recipient else ctx.notes.recipients()
 
 
-def _valid_en(full: str) -> set[str]:
-    """Ways to greet someone named `full` (titles aside): whole, given name, family name;
-    "Last, First" is read as written."""
-    family, comma, given = full.partition(",")
-    if comma and given.strip():
-        full = f"{given.strip()} {family.strip()}"
-    bare = TITLES.sub("", full).strip() or full
-    parts = bare.split()
-    return {full.casefold(), bare.casefold(), parts[0].casefold(), parts[-1].casefold()}
-
-
-def _given(full: str) -> str:
-    family, comma, given = full.partition(",")
-    return (given if comma and given.strip() else family).split()[0]
+def _fold(name: str) -> str:
+    return " ".join(name.replace(",", " ").split()).casefold()
 
 
 def rule_greeting(ctx: Ctx) -> None:
-    """Greeting with the recipient's name as written in the notes (or as `greet_as` asks)."""
+    """Greeting with a name the notes give: `greet_as`, or the person as understood (issue 8) —
+    full name, given name, title + family name; a group greeted as a group."""
     people = _recipients(ctx)
     if not people or ctx.channel == "phone":
         return
@@ -47,8 +36,8 @@ def rule_greeting(ctx: Ctx) -> None:
     if ctx.language == "ja":
         _greeting_ja(ctx, names)
         return
-    asked = [p.greet_as for p in people if p.greet_as]
-    first = asked[0] if asked else _given(names[0])
+    read = [f.recipient for f in ctx.facts]
+    first = read[0].casual
     if ctx.lay.greeting is None:
         ctx.add("greeting", f"Open with a greeting that names them, e.g. “Dear {first},” "
                 "(GUIDANCE C1: be respectful).", 0, 0)
@@ -58,29 +47,27 @@ def rule_greeting(ctx: Ctx) -> None:
     m = re.match(terms()["greeting"]["en"] + r"[\s,]*(.*?)[\s,:!]*$", line, re.IGNORECASE)
     written = m.group(m.lastindex or 1).strip() if m else ""
     said = TITLES.sub("", written).strip()
-    if not said or written.casefold() in {a.casefold() for a in asked}:
+    if not said:
         return
-    valid = set().union(*(_valid_en(n) for n in names))
-    n_start = start + line.rfind(written)
-    if "," in said and said.casefold() in {n.casefold() for n in names}:
-        family, _, given = said.partition(",")
-        spoken = asked[0] if asked else f"{given.strip()} {family.strip()}"
-        ctx.add("greeting", f"“{said}” is the name as filed (family name, given name); greet them "
-                f"as “{spoken}”.", n_start, len(written), "warning", [spoken])
+    at = start + line.rfind(written)
+    good = {_fold(n) for r in read for n in (r.formal, r.casual, r.full, r.written) if "," not in n}
+    titled = {_fold(r.family) for r in read if r.family}
+    if _fold(written) in good or (written != said and _fold(said) in titled | good):
         return
-    if said.casefold() in valid or GENERIC.fullmatch(said):
-        if asked:
-            ctx.add("greeting", f"The notes ask to greet them as “{asked[0]}”, not “{written}”.",
-                    n_start, len(written), "warning", asked[:1])
-        elif GENERIC.fullmatch(said):
-            ctx.add("greeting", f"Greet them by name (“Dear {first},”), not “{said}” (GUIDANCE "
-                    "C2: a personal note, not a form letter).", n_start, len(written), "warning",
-                    [first])
+    if any(r.group for r in read) and GENERIC.fullmatch(said) and not any(p.greet_as for p in people):
         return
-    close = difflib.get_close_matches(said, [*map(_given, names), *names], 1, 0.5)
+    parts = {_fold(w) for r in read for w in (r.given, r.family, *r.full.split()) if w}
+    if _fold(said) in parts or GENERIC.fullmatch(said) or _fold(said) in {_fold(n) for n in names}:
+        if not all(r.sure for r in read) and _fold(said) in parts:
+            return  # the name order is a guess: either part may be the one to use
+        ask = list(dict.fromkeys(r for x in read for r in (x.casual, x.formal)))
+        ctx.add("greeting", f"Greet them as “{'” or “'.join(ask)}”, not “{written}” (the name as "
+                "the notes give it; GUIDANCE C1: be respectful).", at, len(written), "warning", ask)
+        return
+    close = difflib.get_close_matches(said, [*(r.casual for r in read), *names], 1, 0.5)
     ctx.add("greeting", f"“{said}” is not the name in the notes ({', '.join(names)}); names must "
             "be spelled exactly as in the notes.", start + line.rfind(said), len(said), "error",
-            asked[:1] or close or [first])
+            close or [first])
 
 
 def _greeting_ja(ctx: Ctx, names: list[str]) -> None:
