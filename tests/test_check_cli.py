@@ -110,3 +110,15 @@ def test_validate_schema_error_exits_2(tmp_path: Path) -> None:
     proc = afterword("validate", str(path))
     assert proc.returncode == 2 and "invalid JSON" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_json_offsets_lines_and_columns_index_the_file(tmp_path: Path) -> None:
+    """One issue for words two checks flag; line/column/offset point into the file as written."""
+    text = f"Subject: {JA_SUBJECT}\n\n" + JA_BODY.replace("お話が特に", "田中様がおっしゃられたお話が特に")
+    proc = afterword("check", write(tmp_path, text), "--notes", str(SAMPLES / "ja_thank_you.json"),
+                     "--json")
+    issues = json.loads(proc.stdout)["issues"]
+    at = text.index("おっしゃられ")
+    [keigo] = [i for i in issues if i["offset"] <= at < i["offset"] + i["length"]]
+    line = text[:at].count("\n") + 1
+    assert (keigo["line"], keigo["column"]) == (line, at - text.rfind("\n", 0, at))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from check_drafts import EN_BODY, EN_SUBJECT, JA_BODY, JA_SUBJECT
+from check_drafts import DRAFTS, EN_BODY, EN_SUBJECT, JA_BODY, JA_SUBJECT
 from conftest import ROOT, SAMPLES
 
 from afterword.checks import CheckReport, check_draft, check_text, duplicate_issues, one_per_span
@@ -387,3 +387,10 @@ def test_the_subject_line_gets_grammar_and_spelling_checks(en: Notes) -> None:
     flagged = [subject[i.offset : i.offset + i.length] for i in report.issues
                if i.field == "subject" and i.source == "grammar"]
     assert any("the" in f for f in flagged), report.issues
+
+
+def test_the_checks_write_nothing_to_the_terminal(en: Notes, capfd: pytest.CaptureFixture[str]) -> None:
+    """`check --json` prints only its JSON: no check on the Python side writes anything."""
+    report = check_text((DRAFTS / "en_problems.txt").read_text("utf-8"), notes=en, scenario="thank-you")
+    assert report.has_errors
+    assert capfd.readouterr() == ("", "")
