@@ -394,3 +394,17 @@ def test_the_checks_write_nothing_to_the_terminal(en: Notes, capfd: pytest.Captu
     report = check_text((DRAFTS / "en_problems.txt").read_text("utf-8"), notes=en, scenario="thank-you")
     assert report.has_errors
     assert capfd.readouterr() == ("", "")
+
+
+def test_every_guidance_message_cites_its_rule(en: Notes, ja: Notes) -> None:
+    """The TUI explains an issue by its rule id and the GUIDANCE id its message cites."""
+    bad_en = (DRAFTS / "en_problems.txt").read_text("utf-8").replace("Dear Priya", "Dear Pria")
+    bad_ja = (f"Subject: {JA_SUBJECT} [氏名]\n\n" + JA_BODY.replace("田中 美咲様", "田仲様")
+              .replace("お話が特に", "田中様がおっしゃられたお話が特に").replace("佐藤健太と申します", "鈴木と申します")
+              .replace("何卒よろしくお願いいたします。", "以上である。"))
+    issues = [*check_text(bad_en, notes=en, scenario="thank-you").issues,
+              *check_text(bad_ja, notes=ja, scenario="thank-you").issues]
+    cited = {i.rule for i in issues if i.source == "guidance" and i.rule != "grounding"}
+    assert len(cited) >= 9
+    assert [(i.rule, i.message) for i in issues
+            if i.source == "guidance" and i.rule != "grounding" and "GUIDANCE" not in i.message] == []

@@ -66,7 +66,7 @@ def rule_greeting(ctx: Ctx) -> None:
         return
     close = difflib.get_close_matches(said, [*(r.casual for r in read), *names], 1, 0.5)
     ctx.add("greeting", f"“{said}” is not the name in the notes ({', '.join(names)}); names must "
-            "be spelled exactly as in the notes.", start + line.rfind(said), len(said), "error",
+            "be spelled exactly as in the notes (GUIDANCE C1: be respectful).", start + line.rfind(said), len(said), "error",
             close or [first])
 
 
@@ -85,7 +85,7 @@ def _greeting_ja(ctx: Ctx, names: list[str]) -> None:
     if not ok:
         at = start + line.find(said) if said else start
         ctx.add("greeting", f"宛名「{said}」がメモの名前（{'、'.join(names)}）と違います。"
-                "名前はメモのとおりに書いてください。", at, len(said), "error", [family])
+                "名前はメモのとおりに書いてください（GUIDANCE: 宛名は氏名＋様）。", at, len(said), "error", [family])
     elif m and m.group(2) != "様" and ctx.role != "recruiter":
         ctx.add("greeting", "宛名の敬称は「様」にしてください（GUIDANCE: 氏名＋様）。",
                 start + m.start(2), 1, "warning", ["様"])
@@ -107,7 +107,8 @@ def rule_signoff(ctx: Ctx) -> None:
     ]
     base = len(ctx.body) - len(tail)
     if close:
-        ctx.add("sign-off", f"“{close[0]}” is not your name as in the notes ({name}).",
+        ctx.add("sign-off", f"“{close[0]}” is not your name as in the notes ({name}) (GUIDANCE C1: "
+                "be respectful).",
                 base + tail.find(close[0]), len(close[0]), "error", [name])
     else:
         ctx.add("sign-off", f"Sign off with your name, {name} (GUIDANCE C1: be respectful).",
@@ -149,7 +150,7 @@ def _self_intro(ctx: Ctx) -> None:
     if m:
         before = ctx.body[max(0, m.start() - 12) : m.start()].replace(" ", "").replace("　", "")
         if family not in before:
-            ctx.add("ja-self-intro", f"名乗りの名前がメモ（{name}）と違います。",
+            ctx.add("ja-self-intro", f"名乗りの名前がメモ（{name}）と違います（GUIDANCE: 名乗り）。",
                     m.start(), 0, "error", [])
         return
     if ctx.role == "candidate" and ctx.channel == "email" and f"{family}です" not in ctx.body:
