@@ -62,6 +62,18 @@ def test_paraphrased_negative_news_from_the_notes_is_caught(en: Notes) -> None:
     assert "C5-news" in rules(run(en, body), "error")
 
 
+def test_news_the_person_marked_ok_may_be_mentioned() -> None:
+    notes = load_notes(ROOT / "tests/data/notes_realistic/en_news_good_bad_ok.json")
+    body = ("Dear Mark,\n\nThank you for the interview about permitting in Minnesota. {}\n\n"
+            "Thank you again.\n\nBest regards,\nGrace Okoye")
+    marked = "I was glad to read that Verdant Energy settled its patent lawsuit with SunCore."
+    assert "C5-news" not in rules(run(notes, body.format(marked)))
+    other = "I was sorry to read about the lawsuit over the Ohio plant."
+    assert "C5-news" in rules(run(notes, body.format(other)), "error")
+    layoffs = "I read that Verdant Energy laid off 8% of staff in September."
+    assert "C5-news" in rules(run(notes, body.format(layoffs)), "error")
+
+
 def test_japanese_bad_results_are_not_mentioned(ja: Notes) -> None:
     body = JA_BODY.replace("改めまして", "第2四半期の営業利益が減少したと伺いました。\n改めまして")
     report = run(ja, body, JA_SUBJECT)
@@ -163,6 +175,25 @@ def test_japanese_addressee_must_match(ja: Notes) -> None:
     body = JA_BODY.replace("田中 美咲様", "田中 美穂様")
     assert "greeting" in rules(run(ja, body, JA_SUBJECT), "error")
     assert run(ja, JA_BODY.replace("田中 美咲様", "田中様"), JA_SUBJECT).issues == []
+
+
+@pytest.mark.parametrize(("name", "addressee"), [
+    ("鈴木様", "採用担当 鈴木様"), ("高橋さん", "品質保証課 課長 高橋様"), ("中村美穂", "中村 美穂 様"),
+])
+def test_japanese_addressee_as_understood(ja: Notes, name: str, addressee: str) -> None:
+    """The name as the notes write it (with 様 or さん, no space) and a title before it."""
+    notes = ja.model_copy(update={"interviewers": [ja.interviewers[0].model_copy(update={"name": name})]})
+    body = JA_BODY.replace("田中 美咲様", addressee).replace("人事部\n", "")
+    assert "greeting" not in rules(run(notes, body, JA_SUBJECT))
+    assert "greeting" in rules(run(notes, body.replace(addressee, "佐藤様"), JA_SUBJECT), "error")
+
+
+def test_japanese_panel_addressee(ja: Notes) -> None:
+    panel = ja.interviewers[0].model_copy(update={"name": "面接官3名"})
+    notes = ja.model_copy(update={"interviewers": [panel]})
+    for addressee in ("採用ご担当者様", "面接官の皆様"):
+        body = JA_BODY.replace("田中 美咲様", addressee).replace("田中様", "皆様")
+        assert "greeting" not in rules(run(notes, body, JA_SUBJECT)), addressee
 
 
 def test_japanese_set_phrases(ja: Notes) -> None:
@@ -400,7 +431,8 @@ def test_every_guidance_message_cites_its_rule(en: Notes, ja: Notes) -> None:
     """The TUI explains an issue by its rule id and the GUIDANCE id its message cites."""
     bad_en = (DRAFTS / "en_problems.txt").read_text("utf-8").replace("Dear Priya", "Dear Pria")
     bad_ja = (f"Subject: {JA_SUBJECT} [氏名]\n\n" + JA_BODY.replace("田中 美咲様", "田仲様")
-              .replace("お話が特に", "田中様がおっしゃられたお話が特に").replace("佐藤健太と申します", "鈴木と申します")
+              .replace("お話が特に", "田中様がおっしゃられたお話が特に")
+              .replace("佐藤健太と申します", "鈴木と申します")
               .replace("何卒よろしくお願いいたします。", "以上である。"))
     issues = [*check_text(bad_en, notes=en, scenario="thank-you").issues,
               *check_text(bad_ja, notes=ja, scenario="thank-you").issues]

@@ -6,11 +6,13 @@ the separators inside a term are never word characters, so nothing backtracks mo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from afterword.checks.layout import understood
 from afterword.checks.textutil import PLACEHOLDER, common_en, data_lines, norm
 from afterword.models import Issue, Notes
 
@@ -24,6 +26,7 @@ LATIN = re.compile(
     r"(?<![A-Za-z0-9])\.?[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:[&./'’+-][A-Za-z0-9]+)*(?:\+\+|#)?"
 )
 PARTS = re.compile(r"[/-]")
+PIECES = re.compile(r"[/&.+-]")
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]{3,}")
 KANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 MAX_RUN = 64  # a katakana run longer than this is no single word: grounding cannot tell
@@ -56,8 +59,8 @@ class Sources:
     private: str
 
 
-def _notes_strings(notes: Notes) -> list[str]:
-    data = notes.model_dump(mode="json", exclude={"private_notes"})
+def _strings(data: object) -> list[str]:
+    """Every string inside nested dicts and lists."""
     out: list[str] = []
 
     def walk(v: object) -> None:
@@ -66,7 +69,7 @@ def _notes_strings(notes: Notes) -> list[str]:
         elif isinstance(v, dict):
             for x in v.values():
                 walk(x)
-        elif isinstance(v, list):
+        elif isinstance(v, list | tuple):
             for x in v:
                 walk(x)
 
@@ -74,14 +77,30 @@ def _notes_strings(notes: Notes) -> list[str]:
     return out
 
 
+def _notes_strings(notes: Notes) -> list[str]:
+    """The notes' text (private notes apart) and the facts understood from it (issue 8): the
+    canonical terms ("Kubernetes" for "k8s") and recipient-side wording a draft may use."""
+    facts = [dataclasses.asdict(understood(notes, person)) for person in notes.recipients()]
+    return _strings([notes.model_dump(mode="json", exclude={"private_notes"}), facts])
+
+
 def _forms(term: str) -> set[str]:
-    """A normalised term as the notes may hold it: whole, trimmed, without 's, and its parts."""
+    """A normalised term as the notes may hold it: whole, trimmed, without 's, and its parts
+    ("node" of "node.js"; single letters only where "/" or "-" joined them)."""
     bare = term.strip(".-").removesuffix("'s")
-    return {term, bare, *(p for p in PARTS.split(bare) if p)}
+    return {term, bare, *(p for p in PARTS.split(bare) if p),
+            *(p for p in PIECES.split(bare) if len(p) > 1)}
 
 
 def sources(notes: Notes) -> Sources:
-    """Everything in the notes a draft may draw on, normalised for comparison."""
+    """Everything in the notes a draft may draw on, normalised for comparison (remembered for
+    the same notes)."""
+    return _sources(notes.model_dump_json())
+
+
+@lru_cache(maxsize=32)
+def _sources(notes_json: str) -> Sources:
+    notes = Notes.model_validate_json(notes_json)
     strings = _notes_strings(notes)
     text = norm("\n".join(strings))
     numbers = {n.replace(",", "") for n in NUMBER.findall(text)}

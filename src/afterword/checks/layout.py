@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
@@ -100,21 +100,18 @@ def layout(body: str, language: str, sender: str) -> Layout:
     return Layout(greeting, (start, end), signature, paras)
 
 
-_FACTS: dict[tuple[str, str], Facts] = {}
-FACTS_KEPT = 32
-
-
 def understood(notes: Notes, person: Person | Interviewer) -> Facts:
     """`understand(notes, person)`, remembered for the same notes and person: the checks run on
     every edit, the notes change far less often."""
+    return _understood(notes.model_dump_json(), person.name)
+
+
+@lru_cache(maxsize=32)
+def _understood(notes_json: str, name: str) -> Facts:
     from afterword.understand import understand
 
-    key = (notes.model_dump_json(), person.name)
-    if key not in _FACTS:
-        if len(_FACTS) >= FACTS_KEPT:
-            _FACTS.pop(next(iter(_FACTS)), None)
-        _FACTS[key] = understand(notes, person)
-    return _FACTS[key]
+    notes = Notes.model_validate_json(notes_json)
+    return understand(notes, notes.recipient(name))
 
 
 @dataclass

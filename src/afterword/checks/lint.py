@@ -156,23 +156,33 @@ def rule_skill(ctx: Ctx) -> None:
                 "a concrete result, ideally a number).", ctx.lay.content[0], 0)
 
 
+def _about(item: frozenset[str], said: frozenset[str]) -> bool:
+    """A sentence is about a news item when it shares enough of the item's key terms."""
+    shared = len(item & said)
+    return shared >= 2 and shared >= 0.3 * len(item)
+
+
 def rule_news(ctx: Ctx) -> None:
-    """C5: never mention a scandal, lawsuit, layoff, breach, bad results or other trouble."""
+    """C5: never mention a scandal, lawsuit, layoff, breach, bad results or other trouble —
+    unless it is the news item the person marked `ok`."""
     spans = trouble_spans(ctx.body)
-    if ctx.notes:
-        company = content_terms(ctx.notes.company.name, ctx.language)
-        keys = [content_terms(item.text, ctx.language) - company for item in ctx.notes.company.news
-                if classify_news(item.text) == "negative"]
-        for start, end in sentence_spans(ctx.body) if keys else ():
-            said = content_terms(ctx.body[start:end], ctx.language)
-            if any(len(k & said) >= 2 and len(k & said) >= 0.3 * len(k) for k in keys):
-                spans.append((start, end))
+    news = ctx.notes.company.news if ctx.notes else []
+    company = content_terms(ctx.notes.company.name, ctx.language) if ctx.notes else frozenset()
+    bad = [content_terms(i.text, ctx.language) - company for i in news
+           if not i.ok and classify_news(i.text) == "negative"]
+    approved = [content_terms(i.text, ctx.language) - company for i in news if i.ok]
+    for start, end in sentence_spans(ctx.body) if bad else ():
+        said = content_terms(ctx.body[start:end], ctx.language)
+        if any(_about(k, said) for k in bad):
+            spans.append((start, end))
     starts = sorted(start for start, _ in spans)
     done = -1
     for start, (s, e) in zip(starts, enclosing_sentences(ctx.body, starts), strict=True):
         if start < done:
             continue
         done = e
+        if approved and any(_about(k, content_terms(ctx.body[s:e], ctx.language)) for k in approved):
+            continue
         ctx.add("C5-news", f"“{ctx.body[s:e].strip()[:60]}” mentions trouble at the company; "
                 "leave it out (GUIDANCE C5: positive news only — never a scandal, lawsuit, "
                 "layoff, breach or bad results).", s, e - s, "error")

@@ -66,26 +66,32 @@ def rule_greeting(ctx: Ctx) -> None:
         return
     close = difflib.get_close_matches(said, [*(r.casual for r in read), *names], 1, 0.5)
     ctx.add("greeting", f"“{said}” is not the name in the notes ({', '.join(names)}); names must "
-            "be spelled exactly as in the notes (GUIDANCE C1: be respectful).", start + line.rfind(said), len(said), "error",
-            close or [first])
+            "be spelled exactly as in the notes (GUIDANCE C1: be respectful).",
+            start + line.rfind(said), len(said), "error", close or [first])
+
+
+def _compact(text: str) -> str:
+    return text.replace(" ", "").replace("　", "").removesuffix("様")
 
 
 def _greeting_ja(ctx: Ctx, names: list[str]) -> None:
-    family = names[0].split()[0]
+    """宛名: the person as understood — family or full name (after a company, department or title),
+    or a group's 宛名 (採用ご担当者様, 皆様) — with 様."""
+    read = [f.recipient for f in ctx.facts]
     if ctx.lay.greeting is None:
-        ctx.add("greeting", f"宛名がありません。冒頭に「{family}様」と書いてください"
+        ctx.add("greeting", f"宛名がありません。冒頭に「{read[0].address}」と書いてください"
                 "（GUIDANCE: 宛名は氏名＋様）。", 0, 0)
         return
     start, end = ctx.lay.greeting
     line = ctx.body[start:end]
-    m = re.search(r"([^\s　]+(?:[ 　][^\s　]+)?)[ 　]*(様|さん|殿)$", line.strip())
+    m = re.search(r"([^\s　]+(?:[ 　][^\s　]+)?)[ 　]*(様|さん|殿)$", line)
     said = m.group(1) if m else ""
-    compact = said.replace(" ", "").replace("　", "")
-    ok = any(compact.endswith(n.replace(" ", "")) or compact.endswith(n.split()[0]) for n in names)
-    if not ok:
-        at = start + line.find(said) if said else start
+    forms = {_compact(x) for r in read for x in (r.full, r.sama, r.address, r.family, r.written) if x}
+    if not any(_compact(said).endswith(f) for f in forms if f):
+        at = start + line.rfind(said) if said else start
         ctx.add("greeting", f"宛名「{said}」がメモの名前（{'、'.join(names)}）と違います。"
-                "名前はメモのとおりに書いてください（GUIDANCE: 宛名は氏名＋様）。", at, len(said), "error", [family])
+                "名前はメモのとおりに書いてください（GUIDANCE: 宛名は氏名＋様）。", at, len(said),
+                "error", [_compact(read[0].sama)])
     elif m and m.group(2) != "様" and ctx.role != "recruiter":
         ctx.add("greeting", "宛名の敬称は「様」にしてください（GUIDANCE: 氏名＋様）。",
                 start + m.start(2), 1, "warning", ["様"])
