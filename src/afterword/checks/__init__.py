@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterword.checks.grounding import grounding_issues
+from afterword.checks.language import language_issues
 from afterword.checks.layout import SUBJECT
 from afterword.checks.lint import lint
 from afterword.checks.stock import stock_issues
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from afterword.checks.grammar import GrammarChecker
 
 __all__ = ["SUBJECT", "CheckReport", "check_draft", "check_text", "detect_language",
-           "duplicate_issues", "one_per_span", "split_subject"]
+           "duplicate_issues", "one_per_span"]
 
 DUPLICATE_RATIO = 0.85
 SUBJECT_LINE = re.compile(
@@ -111,6 +112,7 @@ def check_draft(
         issues += grounding_issues(body, notes, language)
         issues += _in_subject(grounding_issues(subject, notes, language, subject=True))
     issues += stock_issues(body, language) + _in_subject(stock_issues(subject, language))
+    issues += language_issues(subject, body, language)
     checker = "none"
     if grammar is not None:
         from afterword.checks.grammar import vocabulary_from_notes
@@ -124,12 +126,6 @@ def check_draft(
     issues = one_per_span(issues)
     issues.sort(key=lambda i: (i.field != SUBJECT, i.offset, i.source != "guidance", i.rule))
     return CheckReport(checker, issues)
-
-
-def split_subject(text: str) -> tuple[str, str]:
-    """(subject, body) of text that may start with a `Subject:` (or `件名：`) line."""
-    subject, _, body_at = _subject_line(text)
-    return subject, text[body_at:]
 
 
 def _subject_line(text: str) -> tuple[str, int, int]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from afterword.checks.injection import instruction_issues
+from afterword.checks.injection import free_text, instruction_issues
 from afterword.checks.news import classify_news
 from afterword.models import Issue, Notes, Severity
+from afterword.sanitize import has_control
 
 PERSONAL_DOMAINS = re.compile(
     r"@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|"
@@ -29,6 +30,11 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                 f"company.news[{i}].text",
                 f"“{item.text}” is negative news; it will be left out of drafts (GUIDANCE C5: "
                 "positive news only).", rule="C5-news"))
+    for path, text in free_text(notes.model_dump(mode="json")):
+        if has_control(text):
+            issues.append(_issue(
+                path, "contains control characters (an escape sequence or NUL, perhaps pasted by "
+                "accident); they are shown as symbols like ␛ — remove them.", "error", "control-chars"))
     issues += instruction_issues(notes)
     if notes.sender_role == "candidate":
         for i, person in enumerate(notes.interviewers):

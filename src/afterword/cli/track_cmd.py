@@ -150,17 +150,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from afterword.fileio import MiB, load_json
+
     source = Path(args.file)
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file", "check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot read it ({exc.__class__.__name__})") from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
+    data = load_json(source, limit=128 * MiB, what="backup")
     aside = _store().import_data(data, str(source))
     print(f"Imported {len(data.get('applications', {}))} application(s) from {source}")
     if aside is not None:

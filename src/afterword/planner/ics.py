@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from afterword.fileio import atomic_write
 from afterword.planner.rules import MOVE_ON, DueItem
 from afterword.scenarios import DESCRIPTIONS
 
@@ -48,5 +49,5 @@ def calendar_bytes(items: Iterable[DueItem], today: dt.date) -> bytes:
 def write_ics(items: Iterable[DueItem], path: Path, today: dt.date) -> int:
     """Write the calendar to `path`; returns how many events it holds."""
     items = list(items)
-    path.write_bytes(calendar_bytes(items, today))
+    atomic_write(path, calendar_bytes(items, today))
     return len(items)

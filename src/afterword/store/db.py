@@ -82,7 +82,7 @@ class Store:
                 atomic_write_json(self.path, {META: {"1": {"schema_version": SCHEMA_VERSION}}})
                 return
             try:
-                data, start = migrate(data)
+                data, start = migrate(data, str(self.path))
             except (KeyError, TypeError, AttributeError, ValueError) as exc:
                 raise StoreError(
                     f"{self.path}: cannot upgrade the store ({exc!r})",
@@ -105,6 +105,12 @@ class Store:
                 "close the other one and try again",
             ) from None
         except OSError as exc:
+            lock = Path(self._lock.lock_file)
+            if lock.is_dir():
+                raise StoreError(
+                    f"{lock}: is a folder, but afterword keeps the store's lock file there",
+                    "move that folder away (afterword.json itself is untouched)",
+                ) from None
             raise StoreError(
                 f"{self.path}: cannot read or write the store ({exc.strerror})",
                 "check the folder's permissions, or set AFTERWORD_HOME",
@@ -291,7 +297,10 @@ class Store:
                 f"{source}: not an afterword backup (expected tables of records)",
                 "use a file written by `afterword export-data`",
             )
-        data, _ = migrate(json.loads(json.dumps(data)))
+        try:
+            data, _ = migrate(json.loads(json.dumps(data)), source)
+        except StoreError as exc:
+            raise InputError(exc.message, "use a backup written by this afterword's `export-data`") from None
         apps = data.get("applications", {})
         for doc_id, app in apps.items():
             if not str(doc_id).isdigit() or not isinstance(app, dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ def set_aside(path: Path, why: str, *, copy: bool = False) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.{why}-{stamp}-{n}")
     if copy:
-        shutil.copy2(path, target)
+        atomic_write(target, path.read_bytes())
     else:
         os.replace(path, target)
     return target
@@ -49,25 +48,46 @@ def remove_stale_temp_files(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def read_json(path: Path) -> dict[str, Any] | None:
-    """The file's JSON object; None when the file is missing or empty.
+def _shape_problem(data: Any) -> str | None:
+    """What is wrong with the shape of a store file's JSON (`{table: {doc_id: {…}}}`), if anything."""
+    if not isinstance(data, dict):
+        return "the top level is not a JSON object"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"`{name}` is not a table of records"
+        for doc_id, doc in table.items():
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
+                return f"`{name}[{doc_id!r}]` is not a record"
+    return None
 
-    A file that is not a JSON object is moved aside and StoreError says where it went.
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """The store file's tables; None when there is no file yet.
+
+    A file that is empty, not UTF-8 JSON, or JSON of another shape is moved aside and StoreError
+    says where it went (nothing is deleted, nothing is silently started anew).
     """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
-    if not raw.strip():
-        return None
+    except OSError as exc:
+        raise StoreError(
+            f"{path}: cannot read the store ({exc.strerror or exc.__class__.__name__})",
+            "check the file and folder permissions, or set AFTERWORD_HOME",
+        ) from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("top level is not a JSON object")
-    except (UnicodeDecodeError, ValueError) as exc:
+        if not raw.strip():
+            raise ValueError(f"the file is empty: {len(raw)} bytes")
+        data = json.loads(raw.decode("utf-8-sig"))
+        problem = _shape_problem(data)
+        if problem:
+            raise ValueError(problem)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        why = "nested too deeply" if isinstance(exc, RecursionError) else exc
         aside = set_aside(path, "corrupt")
         raise StoreError(
-            f"{path}: the store is damaged ({exc}); it was moved aside to {aside.name}",
+            f"{path}: the store is damaged ({why}); it was moved aside to {aside.name}",
             "nothing was deleted — the next run starts a new, empty store; restore a backup "
             "with `afterword import-data FILE`, or repair the moved file by hand",
         ) from None
