@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from afterword.cli import check_cmd, draft_cmd, track_cmd, tui_cmd
+from afterword.cli import check_cmd, draft_cmd, prompt_cmd, track_cmd, tui_cmd
 from afterword.errors import AfterwordError
 
-COMMANDS = (draft_cmd, check_cmd, track_cmd, tui_cmd)
+COMMANDS = (draft_cmd, prompt_cmd, check_cmd, track_cmd, tui_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
