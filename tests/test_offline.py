@@ -14,6 +14,7 @@ from afterword.backends.base import NO_PROMPT, Request, Stats
 from afterword.backends.offline import OfflineBackend, compose
 from afterword.checks import check_draft
 from afterword.checks.news import classify_news
+from afterword.errors import InputError
 from afterword.models import (
     CANDIDATE_SCENARIOS,
     RECRUITER_SCENARIOS,
@@ -277,3 +278,18 @@ def test_deterministic_and_streams_through_the_backend_protocol() -> None:
     assert stats.extra["words"] == len(re.findall(r"[A-Za-z0-9][\w'’%-]*", body))
     assert [compose(notes, "thank-you", "warm", "email", notes.recipient("Tom Okafor"))
             for _ in range(3)] == [(subject, body)] * 3
+
+
+def test_a_phrase_can_be_fixed_in_the_config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """composer.toml in <config>/prompts/<lang>/ overrides only the keys it names."""
+    notes = _sample("en_thank_you")
+    override = tmp_path / "prompts" / "en"
+    override.mkdir(parents=True)
+    (override / "composer.toml").write_text('[thank-you.closing]\nwarm = "Cheers, {casual}!"\n', "utf-8")
+    monkeypatch.setenv("AFTERWORD_CONFIG_DIR", str(tmp_path))
+    _, warm = compose(notes, "thank-you", "warm")
+    _, formal = compose(notes, "thank-you", "formal")
+    assert "Cheers, Priya!" in warm and "Thank you again for your time and consideration." in formal
+    (override / "composer.toml").write_text('[thank-you.closing]\nwarm = "Bye {nobody}"\n', "utf-8")
+    with pytest.raises(InputError, match=r"composer.toml: phrase `thank-you.closing` uses \{nobody\}"):
+        compose(notes, "thank-you", "warm")

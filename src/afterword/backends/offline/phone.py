@@ -11,31 +11,32 @@ from afterword.prompts import Phrases
 from afterword.understand import Facts
 
 
-def _en_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> str:
+def _en_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> list[str]:
+    """Why I call, one short spoken line each."""
     if scenario == "thank-you":
         r = en.refs(p, f, tone)
         line = p.say("phone.thank-you_topic", tone, ref=r[0]) if r else p.say("phone.thank-you", tone)
         extra = en.story(p, f.skills[0], single=False) if f.skills else ""
-        return f"{line} {p.say('phone.thank-you_story', story=extra)}" if extra else line
+        return [line, p.say("phone.thank-you_story", story=extra)] if extra else [line]
     if scenario == "status-check":
         ask = p.say("phone.status-check", tone)
         if f.timeline and f.timeline.when:
             lowered = ask if re.match(r"I\b", ask) else ask[0].lower() + ask[1:]
-            return p.say(f"phone.status-check_{f.timeline.about}", when=f.timeline.when, ask=lowered)
-        return ask
+            return [p.say(f"phone.status-check_{f.timeline.about}", when=f.timeline.when, ask=lowered)]
+        return [ask]
     if scenario == "recruiter-thanks":
-        parts = [p.say("phone.recruiter-thanks", tone)]
+        lines = [p.say("phone.recruiter-thanks", tone)]
         for key, items in (("positive", f.positive), ("more", f.more), ("prepare", f.prepare)):
             if items:
                 text = en.join_en([i[0].lower() + i[1:] if key != "prepare" else i for i in items])
-                parts.append(p.say(f"phone.recruiter-thanks_{key}", items=text))
+                lines.append(p.say(f"phone.recruiter-thanks_{key}", items=text))
         if f.next_who:
-            parts.append(p.say("phone.recruiter-thanks_who", who=f.next_who))
+            lines.append(p.say("phone.recruiter-thanks_who", who=f.next_who))
         only_criticism = bool(f.more) and not f.positive
-        parts.append(p.say("phone.recruiter-thanks_invite_more_only" if only_criticism
+        lines.append(p.say("phone.recruiter-thanks_invite_more_only" if only_criticism
                            else "phone.recruiter-thanks_invite"))
-        return " ".join(parts)
-    return p.say(f"phone.{scenario}", tone, **en.names(f))
+        return lines
+    return [p.say(f"phone.{scenario}", tone, **en.names(f))]
 
 
 def call_en(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
@@ -48,35 +49,36 @@ def call_en(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
     if r and scenario != "thank-you":
         who += " " + p.say("phone.recall", ref=r[0])
     lines = [p.say("phone.hello", tone, me=me, asked=f.recipient.formal), who,
-             _en_reason(p, f, scenario, tone), p.say("phone.bye", tone)]
+             *_en_reason(p, f, scenario, tone), p.say("phone.bye", tone)]
     if f.sender_phone:
         lines.append(p.say("phone.voicemail", me=me, about=about, phone=f.sender_phone))
     subject = p.say("phone.subject", purpose=p.pick(f"phone.purpose.{scenario}"), **v)
     return subject, "\n\n".join(lines)
 
 
-def _ja_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> str:
-    v = ja.names(f)
+def _ja_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> list[str]:
+    """用件, one short spoken line each."""
     if scenario == "thank-you":
         r = ja.refs(p, f)
         line = p.say("phone.thank-you", tone) + (p.say("phone.thank-you_topic", tone, ref=r[0]) if r else "")
         extra = ja.story(p, f.skills[0], single=False) if f.skills else ""
-        return line + (p.say("phone.thank-you_story", story=extra) if extra else "")
+        return [line, p.say("phone.thank-you_story", story=extra)] if extra else [line]
     if scenario == "status-check":
         expect = f.timeline.expect if f.timeline else None
-        return (p.say("phone.status-check_heard", expect=expect) if expect else "") + p.say(
-            "phone.status-check", tone)
+        heard = p.say("phone.status-check_heard", expect=expect) if expect else ""
+        return [heard + p.say("phone.status-check", tone)]
     if scenario == "recruiter-thanks":
-        text = p.say("phone.recruiter-thanks", tone)
+        lines = [p.say("phone.recruiter-thanks", tone)]
         for key, items in (("positive", f.positive), ("more", f.more), ("prepare", f.prepare)):
             if items:
-                text += p.say(f"phone.recruiter-thanks_{key}", items="".join(f"「{i}」" for i in items))
+                lines.append(p.say(f"phone.recruiter-thanks_{key}", items="".join(f"「{i}」" for i in items)))
         if f.next_who:
-            text += p.say("phone.recruiter-thanks_who", who=f.next_who)
+            lines.append(p.say("phone.recruiter-thanks_who", who=f.next_who))
         only_criticism = bool(f.more) and not f.positive
-        return text + p.say("phone.recruiter-thanks_invite_more_only" if only_criticism
-                            else "phone.recruiter-thanks_invite", tone)
-    return p.say(f"phone.{scenario}", tone, **v)
+        lines.append(p.say("phone.recruiter-thanks_invite_more_only" if only_criticism
+                           else "phone.recruiter-thanks_invite", tone))
+        return lines
+    return [p.say(f"phone.{scenario}", tone, **ja.names(f))]
 
 
 def call_ja(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
@@ -95,4 +97,4 @@ def call_ja(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
         title = f"{f.recipient.title}の" if f.recipient.title else ""
         opening = [p.say("phone.hello_candidate", tone, title=title, **v),
                    p.say("phone.me_candidate", tone, **v) + thanks]
-    return subject, "\n\n".join([*opening, _ja_reason(p, f, scenario, tone), p.say("phone.bye", tone)])
+    return subject, "\n\n".join([*opening, *_ja_reason(p, f, scenario, tone), p.say("phone.bye", tone)])
