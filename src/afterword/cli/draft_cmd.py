@@ -64,18 +64,39 @@ def with_history(notes: Notes) -> Notes:
     )
 
 
+def notes_warnings(notes: Notes) -> list[str]:
+    """Lines for stderr before drafting: instruction-like text (issue 11.1) and fields written in a
+    shape the understanding step had to guess at (issue 8), each with its field path."""
+    from afterword.checks.injection import instruction_warning
+    from afterword.understand.lint import lint_notes
+
+    lines = [w for w in [instruction_warning(notes)] if w]
+    for issue in lint_notes(notes):
+        hint = f" (try {issue.replacements[0]})" if issue.replacements else ""
+        lines.append(f"afterword: notes {issue.field}: {issue.message}{hint}")
+    return lines
+
+
+def load_for_drafting(path: str) -> Notes:
+    """The notes file with what the store knows about it, as `draft` and `prompt` both use it."""
+    from afterword.models import load_notes
+
+    return with_history(load_notes(path))
+
+
 def run_draft(args: argparse.Namespace) -> int:
     from afterword.backends import make_backend
     from afterword.checks.grammar import make_checker, start_warmup
     from afterword.config import load_settings
     from afterword.errors import BackendError, InputError
-    from afterword.models import load_notes
     from afterword.pipeline import Pipeline, plan_jobs
 
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    notes = with_history(load_notes(args.notes))
+    notes = load_for_drafting(args.notes)
+    for line in notes_warnings(notes):
+        print(line, file=sys.stderr)
     jobs = plan_jobs(
         notes,
         scenario=args.scenario,

@@ -24,6 +24,7 @@ from afterword.understand.facts import (
     NewsFact,
     PersonFact,
     QuoteFact,
+    RaisedBy,
     SkillFact,
     TimelineFact,
     TopicFact,
@@ -101,14 +102,16 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
     lang = notes.language
     field = _recipient_field(notes, person)
     title = getattr(person, "title", None)
+    title = canonical_ja(title) if title and lang == "ja" else title
     named = read_person(person.name, language=lang, field=field, greet_as=person.greet_as, title=title)
     you = named.fact
     guesses: list[Guess] = list(named.guesses)
     sender = read_person(notes.sender.name, language=lang, field="sender").fact
     names = tuple(n for n in {person.name, you.full, you.family or "", you.given or ""} if n)
     people = notes.recipients()
+    side: RaisedBy = "interviewer" if notes.sender_role == "recruiter" else "candidate"
     reader = english.Reader(names, plural_is_addressee=notes.sender_role == "candidate",
-                            sole=len(people) == 1)
+                            sole=len(people) == 1, sender_side=side)
 
     topics: list[TopicFact] = []
     for path, topic, own in _topic_sources(notes, person, field):
@@ -116,7 +119,7 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
             continue
         if lang == "ja":
             topics.append(japanese.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
-                                              names=names))
+                                              names=names, sender_side=side))
         else:
             topics += english.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
                                          reader=reader)
@@ -185,14 +188,15 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
 
 def _skill_ja(skill: str, evidence: str | None, result: str | None, field: str) -> SkillFact:
     name = canonical_ja(skill).strip()
-    ev = res = None
+    ev = res = joined = None
     if evidence:
         ev = japanese.stem(evidence) or f"{canonical_ja(evidence).rstrip('。')}という経験があり"
+        joined = japanese.connective(evidence) or f"{ev}、"
     if result:
-        res = japanese.stem(result) or f"{canonical_ja(result).rstrip('。')}という成果につながり"
-    credential = bool(english._CREDENTIAL.search(name)) and not evidence
+        res = japanese.stem(result, result=True) or f"{canonical_ja(result).rstrip('。')}という成果につながり"
+    credential = bool(english.CREDENTIAL.search(name)) and not evidence
     return SkillFact(field, skill, name, credential, ev, res, "verb" if res else None,
-                     bool(evidence and name in evidence))
+                     bool(evidence and name in evidence), joined)
 
 
 def people_facts(notes: Notes) -> list[tuple[str, PersonFact, tuple[Guess, ...]]]:

@@ -76,6 +76,8 @@ class Reader:
     plural_is_addressee: bool
     sole: bool = True
     """The pronouns in shared topics can only mean the addressee (one recipient in the notes)."""
+    sender_side: RaisedBy = "candidate"
+    """Who the sender is in `raised_by` terms: the candidate, or (recruiter notes) the interviewer."""
 
 
 # --- persons ------------------------------------------------------------------------------------
@@ -282,53 +284,50 @@ def _topic(
 ) -> TopicFact:  # fmt: skip
     t = canonical_en(text.strip().rstrip(".!;"), noun_phrase=False)
     shape: Shape = "sentence" if original.rstrip().endswith((".", "!")) else "noun"
+    mine: RaisedBy = reader.sender_side
+    theirs: RaisedBy = "interviewer" if mine == "candidate" else "candidate"
+
+    def fact(frame: Frame, value: str, by: RaisedBy | None, how: Shape = "sentence") -> TopicFact:
+        return _fact(field, original, how, frame, value, by, own, mine)
+
     by = raised_by
     mine_speaker = speaker is not None and speaker.lower() in ("me", "i")
     if speaker and not mine_speaker:  # their own words: their "we" is the addressee's side
         if _FRAGMENT.match(t):  # "ping me if you have q's": an aside, not a topic
             return TopicFact(field, original, t, "sentence", "unclear", raised_by, own)
-        t, shape, by = from_their_words(t, None), "sentence", by or "interviewer"
+        t, shape, by = from_their_words(t, None), "sentence", by or theirs
     pronoun_lead = _PRONOUN_SUBJECT.match(t)
     name_lead = re.match(r"^(?:" + "|".join(re.escape(n) for n in _all_name_forms(reader)) + r")\s+", t)
     if pronoun_lead and not reader.sole and not own:
         return TopicFact(field, original, t, "sentence", "unclear", raised_by, own)
     lead = pronoun_lead or name_lead
     if lead:
-        rest = t[lead.end() :]
-        by = by or "interviewer"
+        rest, by = t[lead.end() :], by or theirs
         if m := _REPORT.match(rest):
             np = to_second_person(m.group("rest"), reader)
             if re.match(r"that\s", np, re.IGNORECASE):
-                return _fact(field, original, "sentence", "said", np[5:], by, own)
-            np = _tidy_np(canonical_en(np, noun_phrase=True))
-            return _fact(field, original, "sentence", "subject", np, by, own)
+                return fact("said", np[5:], by)
+            return fact("subject", _tidy_np(canonical_en(np, noun_phrase=True)), by)
         if m := _ASKED.match(rest):
-            asked = to_second_person(m.group("rest"), reader)
-            return _fact(field, original, "sentence", "asked", asked, by, own)
+            return fact("asked", to_second_person(m.group("rest"), reader), by)
         if m := _WANTS_TO.match(rest):
-            plan = "your plan to " + to_second_person(m.group("rest"), reader)
-            return _fact(field, original, "sentence", "subject", plan, by, own)
+            return fact("subject", "your plan to " + to_second_person(m.group("rest"), reader), by)
         if m := _SAID.match(rest):
-            said = to_second_person(m.group("rest"), reader)
-            return _fact(field, original, "sentence", "said", said, by, own)
-        return _fact(field, original, "sentence", "said", to_second_person(t, reader), by, own)
+            return fact("said", to_second_person(m.group("rest"), reader), by)
+        return fact("said", to_second_person(t, reader), by)
     if mine_speaker or re.match(r"^(?:I\s+)?asked\s", t):
         m = _ASKED.match(re.sub(r"^I\s+", "", t))
-        rest = m.group("rest") if m else t
-        return _fact(field, original, "sentence", "mine", _tidy_np(canonical_en(rest, noun_phrase=True)),
-                     "candidate", own)
+        return fact("mine", _tidy_np(canonical_en(m.group("rest") if m else t, noun_phrase=True)), mine)
     if re.match(r"^I\s", t):
-        return _fact(field, original, "sentence", "mine", t, by or "candidate", own)
+        return fact("mine", t, mine)
     swapped = to_second_person(t, reader)
     if _WH.match(swapped):
-        return _fact(field, original, "clause", "subject", _lower_first(swapped), by, own)
+        return fact("subject", swapped, by, "clause")
     if _SENTENCE.match(swapped) or quoted or re.match(r"^(?:you|we)\b", swapped, re.IGNORECASE):
-        return _fact(field, original, shape if shape == "sentence" else "clause", "said",
-                     _lower_first(swapped), by, own)
+        return fact("said", swapped, by, shape if shape == "sentence" else "clause")
     if _FRAGMENT.search(swapped) or "," in swapped:
         return TopicFact(field, original, swapped, "fragment", "unclear", raised_by, own)
-    np = _tidy_np(canonical_en(swapped, noun_phrase=True))
-    return _fact(field, original, shape, "subject", np, by, own)
+    return fact("subject", _tidy_np(canonical_en(swapped, noun_phrase=True)), by, shape)
 
 
 def _all_name_forms(reader: Reader) -> list[str]:
@@ -337,10 +336,14 @@ def _all_name_forms(reader: Reader) -> list[str]:
 
 
 def _fact(field: str, original: str, shape: Shape, frame: Frame, text: str, by: RaisedBy | None,
-          own: bool) -> TopicFact:  # fmt: skip
-    text = text.strip(" .;:")
-    if by == "candidate" and frame not in ("mine", "unclear"):
+          own: bool, mine: RaisedBy = "candidate") -> TopicFact:  # fmt: skip
+    """A framed topic; one raised by the sender's side is told as theirs (`mine`), never as
+    something the recipient said."""
+    text = _lower_first(text.strip(" .;:"))
+    if by == mine and frame not in ("mine", "unclear"):
         frame = "mine"
+    elif frame == "mine" and by is not None and by != mine:
+        frame = "subject"
     return TopicFact(field, original, text, shape, frame, by, own)
 
 
@@ -408,10 +411,10 @@ def feedback_item(text: str, reader: Reader) -> str:
 
 # --- skills -------------------------------------------------------------------------------------
 
-_CREDENTIAL = re.compile(r"certif|licen[cs]e|\b(?:TOEIC|IELTS|TOEFL|JLPT|PMP|CPA|ACCA|CFA|CISSP|N[1-5])\b|"
+CREDENTIAL = re.compile(r"certif|licen[cs]e|\b(?:TOEIC|IELTS|TOEFL|JLPT|PMP|CPA|ACCA|CFA|CISSP|N[1-5])\b|"
                          r"\bscore\b|\bgrade\b|点|級|資格|免許|合格|取得", re.IGNORECASE)
 _CHANGE = re.compile(r"^(cut|raised|reduced|increased|grew|lowered|improved|boosted|dropped|decreased|"
-                     r"lifted|shrank|trimmed|doubled|tripled|halved)\s+(?!by\b)(.+?)\s+(\d[\d.,]*\s*%)$",
+                     r"lifted|shrank|trimmed)\s+((?:(?!\b(?:by|from|to)\b).)+?)\s+(\d[\d.,]*\s*%)$",
                      re.IGNORECASE)  # fmt: skip
 _PARTICIPLE = re.compile(r"^(?:(?:now|still|currently|already)\s+)?\w+(?:ed|en)\s+(?:by|in|at|across|for)\b",
                          re.IGNORECASE)  # fmt: skip
@@ -434,23 +437,23 @@ def read_skill(skill: str, evidence: str | None, result: str | None, *, field: s
     ev_phrase = None
     if ev:
         ev_phrase = _verb_phrase(ev) or f"worked on {_lower_first(ev.rstrip('.'))}"
-    form: Literal["verb", "noun"] | None = None
+    form: Literal["verb", "noun", "state"] | None = None
     if res:
         res = _CHANGE.sub(r"\1 \2 by \3", _lower_first(res))
-        words = res.split()
-        first = words[0].lower()
+        parts = res.split()
+        first = parts[0].lower()
         if is_past_verb(first):
             form = "verb"
         elif _PARTICIPLE.match(res):
-            res, form = f"is {res}", "verb"
-        elif first.endswith("s") and first not in _NOT_VERB_S and len(words) > 1 and (
-            re.match(r"[\d$~]|about|over|more|up", words[1]) or words[1] in _DETERMINERS
+            res, form = f"is {res}", "state"
+        elif first.endswith("s") and first not in _NOT_VERB_S and len(parts) > 1 and (
+            re.match(r"[\d$~]|about|over|more|up", parts[1]) or parts[1] in _DETERMINERS
         ):
-            form = "verb"
+            form = "state"
         else:
             form = "noun"
     names = bool(ev and name.lower() in ev.lower())
-    credential = bool(_CREDENTIAL.search(skill)) and not ev
+    credential = bool(CREDENTIAL.search(skill)) and not ev
     return SkillFact(field, skill, name, credential, ev_phrase, res, form, names)
 
 
@@ -516,7 +519,6 @@ def read_timeline(text: str, reader: Reader) -> TimelineFact:
 def read_news(text: str) -> NewsFact:
     """A positive headline as a clause after "that" when it reads as a sentence; else None."""
     t = canonical_en(text.strip().rstrip("."), noun_phrase=False)
-    words = t.split()
     verbish = any(is_past_verb(w) or w.lower() in ("is", "was", "has", "have", "will", "opens", "launches",
-                                                   "wins", "joins", "raises") for w in words[1:])
-    return NewsFact(text, t if verbish else None)
+                                                   "wins", "joins", "raises") for w in t.split()[1:])
+    return NewsFact(text, _lower_first(t) if verbish else None)

@@ -4,6 +4,7 @@ side, each with the original text from the notes beside it (issue 8)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,6 +18,8 @@ Frame = Literal["subject", "said", "asked", "mine", "unclear"]
 candidate ("the chance to talk about X"), `unclear` none — the composer uses a neutral frame."""
 
 RaisedBy = Literal["interviewer", "candidate", "both"]
+
+_DEPT = re.compile(r"(部|課|室|局|本部|グループ|チーム|センター)$")
 
 
 @dataclass(frozen=True)
@@ -79,8 +82,10 @@ class QuoteFact:
 class SkillFact:
     """A skill the interview missed. English: `evidence` and `result` are verb phrases without a
     subject ("rebuilt our AWS infrastructure as Terraform modules"), `result_form` says how the
-    result joins ("verb": "…, which cut…"; "noun": "led to a 25% drop"). Japanese: both are 連用形
-    stems ("在庫管理APIをGoで再実装し") that take 「、」 or 「ました」."""
+    result joins ("verb": "…, which cut…"; "noun": "led to a 25% drop"; "state": how things are
+    now, "is now used by 4 groups", "processes 2M events a day"). Japanese: both are 連用形
+    stems ("在庫管理APIをGoで再実装し") that take 「ました」, and `joined` is the evidence as it
+    leads into the result (「…再実装し、」, 「…力を入れてきたことで、」)."""
 
     field: str
     original: str
@@ -88,8 +93,9 @@ class SkillFact:
     credential: bool
     evidence: str | None
     result: str | None
-    result_form: Literal["verb", "noun"] | None
+    result_form: Literal["verb", "noun", "state"] | None
     names_skill: bool
+    joined: str | None = None
 
 
 @dataclass(frozen=True)
@@ -148,5 +154,18 @@ class Facts:
     guesses: tuple[Guess, ...] = field(default=())
 
     def framed(self, limit: int = 2) -> tuple[TopicFact, ...]:
-        """Topics that fit a frame, the recipient's own first (at most `limit`)."""
-        return tuple(t for t in self.topics if t.frame != "unclear")[:limit]
+        """Topics that fit a frame (at most `limit`): the recipient's own first, and what they
+        raised before what the sender raised."""
+        usable = [t for t in self.topics if t.frame != "unclear"]
+        return tuple(sorted(usable, key=lambda t: (not t.own, t.frame == "mine")))[:limit]
+
+    def address_lines(self) -> tuple[str, ...]:
+        """The Japanese 宛名 block: company, department (unless the title names one), title and
+        name with 様; a candidate written to by a recruiter gets only their name."""
+        you = self.recipient
+        if self.role == "recruiter":
+            return (you.address,)
+        title = you.title or ""
+        names_dept = any(_DEPT.search(part) for part in title.split())  # "開発部 部長" names its own
+        name = f"{title} {you.address}" if title and not you.group else you.address
+        return tuple(x for x in (self.company, None if names_dept else self.department, name) if x)

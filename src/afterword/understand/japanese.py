@@ -64,10 +64,11 @@ def _renyou(token: Any) -> str | None:
     return None
 
 
-def stem(text: str) -> str | None:
+def stem(text: str, *, result: bool = False) -> str | None:
     """A plain or polite sentence, or a noun phrase ending in a サ変 noun, as its 連用形 stem: the
     part before 「ました」 or 「、」 (「本番の不具合報告が半年で3割減った」→「…3割減り」,
-    「在庫管理APIをGoで再実装」→「…再実装し」). None when it cannot be conjugated safely."""
+    「在庫管理APIをGoで再実装」→「…再実装し」); a bare noun phrase as evidence becomes
+    「…に携わり」, as a `result` None. None when it cannot be conjugated safely."""
     text = canonical_ja(text).strip().rstrip("。．.")
     toks = _tokens(text)
     while toks and _pos(toks[-1]) in ("助動詞", "記号") and toks[-1].base_form in ("た", "ます", "。"):
@@ -79,11 +80,12 @@ def stem(text: str) -> str | None:
     if _pos(last) == "動詞":
         form = _renyou(last)
         return head + form if form else None
-    if _pos(last) == "名詞" and "サ変接続" in last.part_of_speech:
+    verbal_noun = "サ変接続" in last.part_of_speech and re.search(r"[\u3040-\u9fff]", last.surface)
+    if _pos(last) == "名詞" and verbal_noun:
         particles = [t.surface for t in toks if _pos(t) == "助詞"]
         if particles and particles[-1] in ("を", "が", "に", "で", "と", "から", "へ"):
             return text + "し"
-        return text + "に携わり"
+        return None if result else text + "に携わり"
     return None
 
 
@@ -117,10 +119,17 @@ def _drop_subject(text: str, names: tuple[str, ...]) -> str:
 
 
 def read_topic(
-    text: str, *, field: str, raised_by: RaisedBy | None, own: bool, names: tuple[str, ...]
+    text: str,
+    *,
+    field: str,
+    raised_by: RaisedBy | None,
+    own: bool,
+    names: tuple[str, ...],
+    sender_side: RaisedBy = "candidate",
 ) -> TopicFact:
     """A Japanese topic as a noun phrase (「チームのリリースフロー」) or a clause that fits
-    「…というお話」, with who raised it."""
+    「…というお話」, with who raised it. Written to a candidate (recruiter notes), their interest,
+    wishes and experience get the honorific ご (「SaaS業界へのご関心」)."""
     original = text
     t = canonical_ja(text).strip().rstrip("。．.!！")
     sentences = [s for s in re.split(r"。", t) if s.strip()]
@@ -149,8 +158,10 @@ def read_topic(
         frame = "unclear"
     elif frame == "subject" and (_has_topic_wa(t) or not (_ends_in_noun(t) or t.endswith("か"))):
         frame, shape = "said", "clause" if shape == "noun" else shape
-    if by == "candidate" and frame != "unclear":
+    if by == sender_side and frame != "unclear":
         frame = "mine"
+    if sender_side == "interviewer":
+        t = re.sub(r"(の|への)(関心|希望|経験|意向)$", r"\1ご\2", t)
     return TopicFact(field, original, t, shape, frame, raised_by, own)
 
 
