@@ -87,6 +87,9 @@ class CheckSettings(_Section):
     languagetool_url: str | None = Field(None, description="URL of a LanguageTool server you run.")
     languagetool_download_ok: bool = Field(False, description="Consent to download LanguageTool.")
     repair_attempts: int = Field(1, ge=0, le=2, description="Extra model tries to fix errors.")
+    dialect: Literal["en-US", "en-GB", "en-CA", "en-AU"] = Field(
+        "en-US", description="English spelling to check against; the others' spellings are never errors."
+    )
 
 
 class PlannerSettings(_Section):
