@@ -311,6 +311,18 @@ def test_length_and_paragraphs(en: Notes) -> None:
     assert "C3-paragraphs" in rules(run(en, one_para))
 
 
+def test_japanese_length_leaves_out_the_set_phrases(ja: Notes) -> None:
+    """お世話になっております, 名乗り and 何卒よろしく… are required, so they never make a note long."""
+    filler = "貴社の配送ルート最適化システムの刷新について、大変興味深く伺いました。"
+    long_body = JA_BODY.replace("改めまして", filler * 12 + "\n改めまして")
+    assert "C3-length" in rules(run(ja, long_body, JA_SUBJECT))
+    said = "先日は面接の機会をいただき、ありがとうございました。" * 11
+    opening, closing = "お世話になっております。佐藤健太と申します。", "何卒よろしくお願いいたします。"
+    status = f"田中 美咲様\n\n{opening}\n{said}\n{closing}\n\n佐藤 健太"
+    assert len(said) < 300 < len(said + opening + closing)
+    assert "C3-length" not in rules(run(ja, status, JA_SUBJECT, "status-check"))
+
+
 def test_subject_rules(en: Notes) -> None:
     assert "subject" in rules(run(en, EN_BODY, ""))
     assert "subject" in rules(run(en, EN_BODY, "Thank you " * 10))

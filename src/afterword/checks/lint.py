@@ -31,13 +31,20 @@ LIMITS: dict[str, tuple[int, int, int, int]] = {
     "recruiter-keep-in-touch": (1, 4, 150, 350),
 }
 PHONE_LIMIT = (170, 450)
+JA_SELF_INTRO = re.compile(r"[^。\n]{0,60}と申します。")
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?(?<=\d\d|.%)")  # 2+ digits or a percentage
 THANKS_SCENARIOS = ("thank-you", "recruiter-thanks")
 
 
 def _size(ctx: Ctx) -> int:
+    """Words (en), or characters (ja) without the set phrases every Japanese email must carry
+    (opening, 名乗り, closing): they are not what makes a note long."""
     text = ctx.content
-    return len(re.sub(r"\s", "", text)) if ctx.language == "ja" else len(EN_WORD.findall(text))
+    if ctx.language != "ja":
+        return len(EN_WORD.findall(text))
+    for key in ("ja_opening", "ja_closing"):
+        text = pattern(key, "ja").sub("", text)
+    return len(re.sub(r"\s", "", JA_SELF_INTRO.sub("", text)))
 
 
 def rule_length(ctx: Ctx) -> None:
