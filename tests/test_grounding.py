@@ -114,3 +114,12 @@ def test_japanese_text_with_latin_terms_and_companies() -> None:
     assert invented(body, notes) == []
     assert invented("F#とR&Dセンターの話も伺いました。株式会社アオバ電機にも関心があります。", notes) == [
         "F#", "センター", "株式会社アオバ電機"]
+
+
+def test_a_name_split_at_its_symbol_is_spelled_back() -> None:
+    issues = grounding_issues("Our R & D talk, the CI / CD move and Node. js; R&D and Node.js are fine.",
+                              SYMBOLS, "en")
+    assert [(i.severity, i.replacements) for i in issues] == [
+        ("warning", ["R&D"]), ("warning", ["CI/CD"]), ("warning", ["Node.js"])]
+    assert [i.rule for i in grounding_issues("The end. Next steps, and 2 of 2.", SYMBOLS, "en")
+            if i.severity == "warning"] == []

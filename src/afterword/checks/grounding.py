@@ -27,6 +27,8 @@ LATIN = re.compile(
 )
 PARTS = re.compile(r"[/-]")
 PIECES = re.compile(r"[/&.+-]")
+SYMBOL = re.compile(r"([&/.+])")
+SYMBOL_INSIDE = re.compile(r"[^\W\d_][&/.+]\w|\w[&/.+][^\W\d_]")  # R&D, Node.js; not 4.5
 KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9f]{3,}")
 KANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 MAX_RUN = 64  # a katakana run longer than this is no single word: grounding cannot tell
@@ -57,6 +59,9 @@ class Sources:
     words: frozenset[str]
     numbers: frozenset[str]
     private: str
+    spelled: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """Each name the notes write with a symbol (R&D, Node.js), and a pattern allowing spaces
+    around the symbol."""
 
 
 def _strings(data: object) -> list[str]:
@@ -116,8 +121,11 @@ def _sources(notes_json: str) -> Sources:
     numbers |= {str(len(x)) for x in lists if x}
     words = {form for pattern in (TERM, LATIN) for m in pattern.finditer(text)
              for form in _forms(m.group(0))}
+    notes_text = "\n".join(_strings(notes.model_dump(mode="json", exclude={"private_notes"})))
+    names = sorted({m.group(0) for m in TERM.finditer(notes_text) if SYMBOL_INSIDE.search(m.group(0))})
+    spelled = tuple((name, _spaced(name)) for name in names)
     return Sources(text, _without_punct(text), frozenset(words), frozenset(numbers),
-                   norm(notes.private_notes or ""))
+                   norm(notes.private_notes or ""), spelled)
 
 
 @cache
@@ -234,11 +242,31 @@ def grounding_issues(text: str, notes: Notes, language: str, *, subject: bool = 
     masked = PLACEHOLDER.sub(_blank, EMAIL_URL.sub(_blank, text))
     issues += _numbers(masked, src)
     issues += _ja_names(masked, src) if language == "ja" else _en_names(masked, src, subject)
-    return _outermost(issues)
+    return _outermost(issues + _respelled(masked, src))
+
+
+def _spaced(name: str) -> re.Pattern[str]:
+    """`name` with any spaces around its symbols ("R & D", "Node. js")."""
+    body = "".join(rf"\s*{re.escape(p)}\s*" if SYMBOL.fullmatch(p) else re.escape(p)
+                   for p in SYMBOL.split(name))
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+def _respelled(text: str, src: Sources) -> list[Issue]:
+    """A warning where a name the notes write with a symbol is split by spaces ("R & D")."""
+    return [
+        Issue(source="guidance", rule=RULE, severity="warning", offset=m.start(),
+              length=len(m.group(0)), replacements=[name],
+              message=f"“{m.group(0)}” is “{name}” in your notes; spell names as the notes do "
+              "(a guard against invented content).")
+        for name, pattern in src.spelled for m in pattern.finditer(text)
+        if any(c.isspace() for c in m.group(0))
+    ]
 
 
 def _outermost(issues: list[Issue]) -> list[Issue]:
-    """Drop issues whose span lies inside another's (a katakana word inside a company name)."""
+    """Drop issues whose span lies inside another's (a katakana word inside a company name, the
+    "R" of a respelled "R & D")."""
     out: list[Issue] = []
     end = -1
     for issue in sorted(issues, key=lambda i: (i.offset, -i.length)):
