@@ -29,7 +29,7 @@ __all__ = ["SUBJECT", "CheckReport", "check_draft", "check_text", "detect_langua
 
 DUPLICATE_RATIO = 0.85
 SUBJECT_LINE = re.compile(
-    r"\s*(?:Subject|件名)[ \t]*[:：][ \t]*([^\n]*)(?:\n[ \t]*(?=\n))?\n?", re.IGNORECASE
+    r"\A\s*(?:Subject|件名)[ \t]*[:：][ \t]*([^\n]*)(?:\n[ \t]*(?=\n))?\n?", re.IGNORECASE
 )
 MAX_CLASH = 64  # issues starting inside one span that are compared with it (bounds the work)
 SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
