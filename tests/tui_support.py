@@ -54,7 +54,7 @@ class ScriptedBackend:
     def stream(self, request: Request, stats: Stats) -> Iterator[str]:
         self.calls += 1
         stats.model = "scripted-1"
-        name = request.recipient.name
+        name = request.recipient
         words = self.text.format(name=name.split()[0]).split(" ")
         for n, word in enumerate(words):
             if self.fail_after is not None and n == self.fail_after:

@@ -206,7 +206,8 @@ class Notes(_Strict):
 
 
 class Issue(BaseModel):
-    """One finding from a check. Offsets index the draft body string."""
+    """One finding from a check. Offsets index the draft body string, or the subject line when
+    `field` is "subject" (`checks.check_draft`); `checks.check_text` indexes the text as given."""
 
     source: Literal["grammar", "spelling", "guidance"]
     rule: str
@@ -215,7 +216,9 @@ class Issue(BaseModel):
     length: int = 0
     replacements: list[str] = []
     severity: Severity = "warning"
-    field: str | None = Field(default=None, description="Notes field path, for input lint only.")
+    field: str | None = Field(
+        default=None, description='Notes field path (input lint), or "subject" for a draft\'s subject line.'
+    )
 
 
 class Draft(BaseModel):

@@ -11,6 +11,7 @@ from afterword.ids import SCENARIOS, TONES
 
 if TYPE_CHECKING:
     from afterword.models import Notes
+    from afterword.pipeline import Job
     from afterword.planner import NextStep
 
 
@@ -62,36 +63,55 @@ def with_history(notes: Notes) -> tuple[Notes, NextStep | None]:
     return app.notes_with_history(), step
 
 
-def run_draft(args: argparse.Namespace) -> int:
-    from afterword.backends import make_backend
-    from afterword.checks.grammar import make_checker, start_warmup
-    from afterword.config import load_settings
-    from afterword.errors import BackendError, InputError
-    from afterword.models import load_notes
-    from afterword.pipeline import Pipeline, plan_jobs
+def notes_warnings(notes: Notes) -> list[str]:
+    """Lines for stderr before drafting: instruction-like text (issue 11.1) and fields written in a
+    shape the understanding step had to guess at (issue 8), each with its field path."""
+    from afterword.checks.injection import instruction_warning
+    from afterword.understand.lint import lint_notes
 
-    if not 1 <= args.variants <= len(TONES):
-        raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
-    settings = load_settings()
+    lines = [w for w in [instruction_warning(notes)] if w]
+    for issue in lint_notes(notes):
+        hint = f" (try {issue.replacements[0]})" if issue.replacements else ""
+        lines.append(f"afterword: notes {issue.field}: {issue.message}{hint}")
+    return lines
+
+
+def plan_request(args: argparse.Namespace, tone: str) -> list[Job]:
+    """The jobs `draft` and `prompt` both run: the notes file with what the store knows about it,
+    and, for a tracked application with no `--scenario`, the planner's next step and its people."""
+    from afterword.errors import InputError
+    from afterword.models import load_notes
+    from afterword.pipeline import plan_jobs
+
     notes, step = with_history(load_notes(args.notes))
     scenario = args.scenario
-    if step is not None and scenario is None:  # a tracked application: the planner's next step
+    if step is not None and scenario is None:
         if step.scenario is None:
             raise InputError(
                 f"{args.notes}: nothing to send now — {step.reason}", "pass --scenario to draft one anyway"
             )
         scenario = step.scenario
-    jobs = plan_jobs(
-        notes,
-        scenario=scenario,
-        tone=args.tone or settings.tone,
-        channel=args.channel,
-        to=args.to,
-        variants=args.variants,
-        source=args.notes,
-    )
+    jobs = plan_jobs(notes, scenario=scenario, tone=tone, channel=args.channel, to=args.to,
+                     variants=getattr(args, "variants", 1), source=args.notes)
     if step is not None and args.scenario is None and args.to is None:
         jobs = [j for j in jobs if j.recipient.name in step.recipients] or jobs
+    return jobs
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from afterword.backends import make_backend
+    from afterword.checks.grammar import make_checker, start_warmup
+    from afterword.config import load_settings
+    from afterword.errors import BackendError, InputError
+    from afterword.pipeline import Pipeline
+
+    if not 1 <= args.variants <= len(TONES):
+        raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
+    settings = load_settings()
+    jobs = plan_request(args, args.tone or settings.tone)
+    notes = jobs[0].notes
+    for line in notes_warnings(notes):
+        print(line, file=sys.stderr)
 
     start_warmup(settings.checks, notes.language)  # the checker loads while the backend works
 

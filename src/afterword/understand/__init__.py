@@ -1,0 +1,213 @@
+"""The understanding step (issue 8): notes + one recipient → `Facts` seen from the recipient's
+side, each fact keeping the original text beside it. Everything downstream (the offline composer,
+the prompt) writes from these facts, never from raw note strings.
+
+    understand(notes, recipient) -> Facts   # once per draft request (pipeline.plan_jobs)
+    lint_notes(notes) -> list[Issue]        # where it had to guess, with a suggested rewrite
+
+Facts: `recipient`/`sender` (PersonFact: formal/casual greeting names, 様 forms), `topics`
+(TopicFact: text, shape, frame, raised_by), `skills` (SkillFact), `timeline`, `news`,
+`kind_words` (QuoteFact), recruiter `positive`/`more`/`prepare`/`next_who`, and `guesses`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from afterword.checks.injection import is_instruction_like
+from afterword.checks.news import classify_news
+from afterword.models import Interviewer, NewsItem, Notes, Person, Topic
+from afterword.understand import english, japanese
+from afterword.understand.facts import (
+    Facts,
+    Guess,
+    NewsFact,
+    PersonFact,
+    QuoteFact,
+    RaisedBy,
+    SkillFact,
+    TimelineFact,
+    TopicFact,
+)
+from afterword.understand.names import read_person
+from afterword.understand.terms import canonical_ja
+
+__all__ = [
+    "Facts",
+    "Guess",
+    "NewsFact",
+    "PersonFact",
+    "QuoteFact",
+    "SkillFact",
+    "TimelineFact",
+    "TopicFact",
+    "understand",
+]
+
+MAX_SKILLS = 3  # C3: a note stays short; more than three stories would crowd it
+
+
+def _usable(text: str | None) -> str | None:
+    """The text without surrounding blanks, or None when empty or instruction-like (left out)."""
+    value = (text or "").strip()
+    return value if value and not is_instruction_like(value) else None
+
+
+def _recipient_field(notes: Notes, person: Person | Interviewer) -> str:
+    if notes.sender_role == "recruiter":
+        return "candidate"
+    index = notes.interviewers.index(person) if person in notes.interviewers else 0
+    return f"interviewers[{index}]"
+
+
+def _topic_sources(notes: Notes, person: Person | Interviewer, field: str) -> list[tuple[str, Topic, bool]]:
+    """(field path, topic, own) — the recipient's own topics first, then the shared ones, no repeats."""
+    own = person.topics if isinstance(person, Interviewer) else []
+    seen: set[str] = set()
+    out = []
+    lists = ((f"{field}.topics", own, True), ("topics_discussed", notes.topics_discussed, False))
+    for path, items, is_own in lists:
+        for i, item in enumerate(items):
+            topic = item if isinstance(item, Topic) else Topic(text=item)
+            if topic.text not in seen:
+                seen.add(topic.text)
+                out.append((f"{path}[{i}]", topic, is_own))
+    return out
+
+
+def _pick_news(items: list[NewsItem]) -> tuple[int, NewsItem] | None:
+    """The newest usable item: positive, or negative overridden with `ok` (C5); never instruction-like."""
+    good = [
+        (item.date.toordinal() if item.date else 0, -i, i)
+        for i, item in enumerate(items)
+        if _usable(item.text) and (item.ok or classify_news(item.text) == "positive")
+    ]
+    if not good:
+        return None
+    index = max(good)[2]
+    return index, items[index]
+
+
+def _position(position: str) -> tuple[str, str | None]:
+    """("Head of Design", "Willow Bank") from "Head of Design (client: Willow Bank)"."""
+    m = re.match(r"^(.*?)\s*[(（]\s*(?:client\s*[:：]\s*)?([^)）]+)[)）]\s*$", position)
+    if m and (re.match(r"client", position[m.end(1):].strip("(（ "), re.I) or re.search("会社", m.group(2))):
+        return m.group(1).strip(), m.group(2).strip()
+    return position.strip(), None
+
+
+def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> Facts:
+    """Facts for a draft to `recipient` (default: the first recipient), seen from their side."""
+    person = recipient or notes.recipient()
+    lang = notes.language
+    field = _recipient_field(notes, person)
+    title = getattr(person, "title", None)
+    title = canonical_ja(title) if title and lang == "ja" else title
+    named = read_person(person.name, language=lang, field=field, greet_as=person.greet_as, title=title)
+    you = named.fact
+    guesses: list[Guess] = list(named.guesses)
+    sender = read_person(notes.sender.name, language=lang, field="sender").fact
+    names = tuple(n for n in {person.name, you.full, you.family or "", you.given or ""} if n)
+    people = notes.recipients()
+    side: RaisedBy = "interviewer" if notes.sender_role == "recruiter" else "candidate"
+    reader = english.Reader(names, plural_is_addressee=notes.sender_role == "candidate",
+                            sole=len(people) == 1, sender_side=side)
+
+    topics: list[TopicFact] = []
+    for path, topic, own in _topic_sources(notes, person, field):
+        if not _usable(topic.text):
+            continue
+        if lang == "ja":
+            topics.append(japanese.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
+                                              names=names, sender_side=side))
+        else:
+            topics += english.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
+                                         reader=reader)
+
+    skills: list[SkillFact] = []
+    for i, s in enumerate(notes.skills_not_mentioned):
+        if not _usable(s.skill) or len(skills) == MAX_SKILLS:
+            continue
+        evidence, result = _usable(s.evidence), _usable(s.result)
+        path = f"skills_not_mentioned[{i}]"
+        skills.append(_skill_ja(s.skill, evidence, result, path) if lang == "ja"
+                      else english.read_skill(s.skill, evidence, result, field=path))
+
+    news = None
+    if picked := _pick_news(notes.company.news):
+        news = (japanese.read_news(picked[1].text, notes.company.name) if lang == "ja"
+                else english.read_news(picked[1].text))
+
+    timeline = None
+    if text := _usable(notes.decision_timeline):
+        timeline = japanese.read_timeline(text) if lang == "ja" else english.read_timeline(text, reader)
+
+    kind = None
+    if notes.outcome and (words := _usable(notes.outcome.kind_words)):
+        kind = (japanese.read_kind_words(words, field="outcome.kind_words", names=names) if lang == "ja"
+                else english.read_kind_words(words, field="outcome.kind_words", reader=reader,
+                                             recipient=person.name, people=tuple(p.name for p in people)))
+
+    fb, step = notes.feedback, notes.next_step
+    item = (lambda t: japanese.plain_item(t, names)) if lang == "ja" else (
+        lambda t: english.feedback_item(t, reader))
+    position, client = _position(canonical_ja(notes.position) if lang == "ja" else notes.position)
+    index = [p.name for p in people].index(person.name) if person.name in [p.name for p in people] else 0
+    return Facts(
+        language=lang,
+        role=notes.sender_role,
+        sender=sender,
+        sender_email=notes.sender.email or None,
+        sender_phone=notes.sender.phone or None,
+        sender_title=notes.sender.title or None,
+        company=notes.company.name,
+        department=notes.company.department or None,
+        position=position,
+        client=client,
+        stage=_usable(canonical_ja(notes.interview.stage) if lang == "ja" and notes.interview.stage
+                      else notes.interview.stage),
+        interview_date=notes.interview.date,
+        interview_format=_usable(notes.interview.format),
+        recipient=you,
+        alt=index % 2,
+        topics=tuple(topics),
+        skills=tuple(skills),
+        news=news,
+        timeline=timeline,
+        kind_words=kind,
+        outcome=notes.outcome.result if notes.outcome else None,
+        follow_ups=tuple((f.date, f.scenario) for f in notes.follow_ups),
+        positive=tuple(item(t) for t in (fb.positive if fb else []) if _usable(t)),
+        more=tuple(item(t) for t in (fb.more if fb else []) if _usable(t)),
+        prepare=tuple(item(t) for t in (step.prepare if step else []) if _usable(t)),
+        next_who=_usable(step.who) if step else None,
+        stance=notes.candidate_stance,
+        guesses=tuple(guesses),
+    )
+
+
+def _skill_ja(skill: str, evidence: str | None, result: str | None, field: str) -> SkillFact:
+    name = canonical_ja(skill).strip()
+    ev = res = joined = None
+    if evidence:
+        ev = japanese.stem(evidence) or f"{canonical_ja(evidence).rstrip('。')}という経験があり"
+        joined = japanese.connective(evidence) or f"{ev}、"
+    if result:
+        res = japanese.stem(result, result=True) or f"{canonical_ja(result).rstrip('。')}という成果につながり"
+    credential = bool(english.CREDENTIAL.search(name)) and not evidence
+    return SkillFact(field, skill, name, credential, ev, res, "verb" if res else None,
+                     bool(evidence and name in evidence), joined)
+
+
+def people_facts(notes: Notes) -> list[tuple[str, PersonFact, tuple[Guess, ...]]]:
+    """Every recipient read as `understand` reads them, with the guesses behind each."""
+    out = []
+    for person in notes.recipients():
+        field = _recipient_field(notes, person)
+        named = read_person(person.name, language=notes.language, field=field, greet_as=person.greet_as,
+                            title=getattr(person, "title", None))
+        out.append((field, named.fact, named.guesses))
+    return out
+
+
+_ = (QuoteFact, Guess)  # re-exported types
