@@ -118,8 +118,8 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
         if not _usable(topic.text):
             continue
         if lang == "ja":
-            topics.append(japanese.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
-                                              names=names, sender_side=side))
+            topics += japanese.read_topics(topic.text, field=path, raised_by=topic.raised_by, own=own,
+                                           names=names, sender_side=side)
         else:
             topics += english.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
                                          reader=reader)
@@ -144,7 +144,9 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
 
     kind = None
     if notes.outcome and (words := _usable(notes.outcome.kind_words)):
-        kind = (japanese.read_kind_words(words, field="outcome.kind_words", names=names) if lang == "ja"
+        mine = tuple(n for n in {notes.sender.name, sender.family or "", sender.full} if n)
+        kind = (japanese.read_kind_words(words, field="outcome.kind_words", names=names, sender=mine)
+                if lang == "ja"
                 else english.read_kind_words(words, field="outcome.kind_words", reader=reader,
                                              recipient=person.name, people=tuple(p.name for p in people)))
 

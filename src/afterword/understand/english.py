@@ -61,9 +61,18 @@ _SENTENCE = re.compile(
     r"weren't|won't|can't|'s|'re)\b",
     re.IGNORECASE,
 )
+_STATEMENT = re.compile(r"^(?:(?:you|we|they|I|he|she|it|there)(?:['’]\w+)?|[A-Z][a-z]+)\s+(?:\w+\s+)?"
+                        r"(?:is|are|was|were|am|has|have|had|will|would|can|could|should|do|does|did|"
+                        r"\w+s|\w+ed|use|run|need|want|plan|like|think|expect)\b")
 _WH = re.compile(r"^(?:how|what|why|whether|where|when|who|which)\b", re.IGNORECASE)
 _FRAGMENT = re.compile(r"\b(?:not|maybe|probably|tbd|\?)\b|\?|^(?:ping|send|check|call|email|let|ask|"
                        r"remember|follow up)\b", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:really |very |so )?(?:well|clearly|nicely|in detail|in depth|a lot|briefly|at length|quickly)$",
+    re.IGNORECASE,
+)
+_DISCOURSE = re.compile(r"^(?:honestly|frankly|tbh|to be honest|basically|so|well|ok|okay)\b[,:]?\s*",
+                        re.IGNORECASE)
 _SAID_PAREN = re.compile(r"\s*\([^)]*\b(?:said|says|told|per)\b[^)]*\)", re.IGNORECASE)
 
 
@@ -170,6 +179,10 @@ _SPEAKER_SWAP = {
     "you've": "I've", "you'd": "I'd", "you'll": "I'll",
 }  # fmt: skip
 _I_AGREE = {"am": "are", "was": "were", "wasn't": "weren't"}
+_THIRD_PERSON = {"am": "is", "are": "is", "have": "has", "do": "does", "don't": "doesn't", "run": "runs",
+                 "use": "uses", "need": "needs", "want": "wants", "lead": "leads", "own": "owns",
+                 "manage": "manages", "like": "likes", "think": "thinks", "work": "works",
+                 "plan": "plans"}  # fmt: skip
 _YOU_AGREE = {"are": "am", "were": "was", "weren't": "wasn't", "aren't": "am not"}
 
 
@@ -184,6 +197,8 @@ def from_their_words(text: str, speaker: str | None) -> str:
         before = tokens[i - 1].lower() if i else ""
         if speaker and low in ("i", "me"):
             out[i] = speaker
+            if low == "i":
+                _agree(out, i, _THIRD_PERSON)
             continue
         if speaker and low == "my":
             out[i] = f"{speaker}'s"
@@ -247,9 +262,13 @@ def _tidy_np(np: str) -> str:
     return _article(_lower_first(np))
 
 
+MAX_TOPIC_WORDS = 20
+"""A longer "topic" is a pasted paragraph: no frame can hold it."""
+
+
 def _split_splices(text: str) -> list[str]:
-    """"safety record, he asked about my OSHA 30" → two topics."""
-    parts = re.split(r",\s+(?=(?:he|she|they|I)\b)", text)
+    """"safety record, he asked about my OSHA 30" → two topics; two sentences → two topics."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])|,\s+(?=(?:he|she|they|I)\b)", text)
     return [p for p in parts if p.strip()]
 
 
@@ -269,7 +288,10 @@ def read_topic(
         t, speaker = quoted.group(1), speaker or reader.names[0]
     out = []
     for part in _split_splices(t):
-        out.append(_topic(part, original, field, raised_by, own, reader, speaker, bool(quoted)))
+        if len(part.split()) > MAX_TOPIC_WORDS:
+            out.append(TopicFact(field, original, part, "sentence", "unclear", raised_by, own))
+        else:
+            out.append(_topic(part, original, field, raised_by, own, reader, speaker, bool(quoted)))
     return out
 
 
@@ -295,7 +317,11 @@ def _topic(
     if speaker and not mine_speaker:  # their own words: their "we" is the addressee's side
         if _FRAGMENT.match(t):  # "ping me if you have q's": an aside, not a topic
             return TopicFact(field, original, t, "sentence", "unclear", raised_by, own)
-        t, shape, by = from_their_words(t, None), "sentence", by or theirs
+        other = None if _is_person(speaker, reader) else speaker  # another interviewer's "I" is theirs
+        said, by = from_their_words(t, other), by or theirs
+        if _STATEMENT.match(said):
+            return fact("said", said, by)
+        t, shape = said, "sentence"
     pronoun_lead = _PRONOUN_SUBJECT.match(t)
     name_lead = re.match(r"^(?:" + "|".join(re.escape(n) for n in _all_name_forms(reader)) + r")\s+", t)
     if pronoun_lead and not reader.sole and not own:
@@ -304,7 +330,7 @@ def _topic(
     if lead:
         rest, by = t[lead.end() :], by or theirs
         if m := _REPORT.match(rest):
-            np = to_second_person(m.group("rest"), reader)
+            np = to_second_person(_TRAILING_ADVERB.sub("", m.group("rest")), reader)
             if re.match(r"that\s", np, re.IGNORECASE):
                 return fact("said", np[5:], by)
             return fact("subject", _tidy_np(canonical_en(np, noun_phrase=True)), by)
@@ -380,6 +406,7 @@ def read_kind_words(
     direct = not lead and not third and re.search(r"\b(?:you|your)\b|^(?:I|I'd|I'm|we|we're)\b", t)
     clauses = []
     for clause in _clauses(indirect.group("rest") if indirect else t):
+        clause = _DISCOURSE.sub("", clause)
         if direct:
             clause = from_their_words(clause, other)
         elif not indirect or not other:
@@ -462,6 +489,7 @@ def read_skill(skill: str, evidence: str | None, result: str | None, *, field: s
 _DAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
          "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday",
          "sun": "Sunday"}  # fmt: skip
+_DAYS |= {day.lower(): day for day in _DAYS.values()}
 _MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June",
            "jul": "July", "aug": "August", "sep": "September", "sept": "September", "oct": "October",
            "nov": "November", "dec": "December"}  # fmt: skip
@@ -500,7 +528,7 @@ def read_timeline(text: str, reader: Reader) -> TimelineFact:
     t = t.replace("couple", "a couple of").replace("a a couple", "a couple")
     t = re.sub(r"\ba couple of of\b", "a couple of", t)
     t = re.sub(r"\b(hopefully|probably|maybe|i think|sometime|ish)\b", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"\b([A-Za-z]{3,5})\b\.?", lambda m: _DAYS.get(m.group(1).lower()) or _MONTHS.get(
+    t = re.sub(r"\b([A-Za-z]{3,9})\b\.?", lambda m: _DAYS.get(m.group(1).lower()) or _MONTHS.get(
         m.group(1).lower()) or m.group(1), t)
     t = re.sub(r"\s+", " ", t).strip(" ,.")
     about: Literal["decision", "contact"] = "decision" if re.search(r"decid|decision", t, re.I) else "contact"
@@ -511,6 +539,10 @@ def read_timeline(text: str, reader: Reader) -> TimelineFact:
         when = "by the end of the " + t.split()[-1]
     else:
         when = _time_phrase(t)
+        bare_day = re.search(r"\b(?:next\s+)?(" + "|".join(set(_DAYS.values())) + r")$", t)
+        if when is None and bare_day and _time_phrase(f"on {bare_day.group(0)}"):
+            before = {w.lower().strip(",'\"") for w in t[: bare_day.start()].split()}
+            when = None if before - words("timeline_words") else f"on {bare_day.group(0)}"
         if when and re.match(r"(?:about|around)\b", when, re.IGNORECASE):
             when = f"in {when}"
     return TimelineFact(text, when, about)
