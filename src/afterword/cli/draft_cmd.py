@@ -13,16 +13,21 @@ if TYPE_CHECKING:
     from afterword.models import Notes
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+def add_draft_options(p: argparse.ArgumentParser) -> None:
+    """NOTES.json and the options that choose the drafts (shared by `draft` and `prompt`)."""
     p.add_argument("notes", metavar="NOTES.json", help="interview notes (see sample_data/)")
     p.add_argument("--scenario", help=f"one of {', '.join(SCENARIOS)} (default: inferred from the notes)")
     p.add_argument("--tone", choices=TONES, help="default: config `tone` (warm)")
     p.add_argument("--channel", choices=("email", "phone"), help="default: the channel of the last contact")
+    p.add_argument("--to", metavar="NAME", help="for this recipient only")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+    add_draft_options(p)
     p.add_argument("--backend", choices=("auto", "ollama", "offline", "embedded"), help="default: auto")
     p.add_argument("--model", help="Ollama model name (default: config, else an installed chat model)")
     p.add_argument("--variants", type=int, default=1, metavar="N", help="N tone variants (max 4)")
-    p.add_argument("--to", metavar="NAME", help="draft for this interviewer only")
     p.add_argument("--json", action="store_true", help="print JSON with checks and timings")
     p.set_defaults(handler=run_draft)
 

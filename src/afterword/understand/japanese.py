@@ -131,29 +131,29 @@ def read_topics(
     names: tuple[str, ...],
     sender_side: RaisedBy = "candidate",
 ) -> list[TopicFact]:
-    """One topic as written → a fact per sentence (「…迷っている。…考えたいとのこと」 gives two)."""
+    """One topic as written → a fact per sentence (「…迷っている。…考えたいとのこと」 gives two), each a
+    noun phrase or a clause that fits 「…というお話」 (see `_read_topic`)."""
     sentences = [s for s in re.split(r"(?<=。)", canonical_ja(text).strip()) if s.strip("。 ")]
     if len(sentences) > 1 and sentences[-1].endswith(_HEARSAY):  # 「A。Bとのこと」: both are hearsay
         sentences = [s.rstrip("。") + "とのこと" if not s.endswith(_HEARSAY) else s for s in sentences]
     return [
         TopicFact(field, text, s, "sentence", "unclear", raised_by, own) if len(s) > MAX_TOPIC_CHARS
-        else read_topic(s, field=field, raised_by=raised_by, own=own, names=names, sender_side=sender_side)
+        else _read_topic(s, field, raised_by, own, names, sender_side)
         for s in sentences
     ]
 
 
-def read_topic(
+def _read_topic(
     text: str,
-    *,
     field: str,
     raised_by: RaisedBy | None,
     own: bool,
     names: tuple[str, ...],
-    sender_side: RaisedBy = "candidate",
+    sender_side: RaisedBy,
 ) -> TopicFact:
-    """A Japanese topic as a noun phrase (「チームのリリースフロー」) or a clause that fits
-    「…というお話」, with who raised it. Written to a candidate (recruiter notes), their interest,
-    wishes and experience get the honorific ご (「SaaS業界へのご関心」)."""
+    """One sentence as a noun phrase (「チームのリリースフロー」) or a clause that fits 「…というお話」,
+    with who raised it. Written to a candidate (recruiter notes), their interest, wishes and
+    experience get the honorific ご (「SaaS業界へのご関心」)."""
     original = text
     t = canonical_ja(text).strip().rstrip("。．.!！")
     sentences = [s for s in re.split(r"。", t) if s.strip()]
