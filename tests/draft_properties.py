@@ -682,7 +682,9 @@ def article_issues(prose: str) -> list[str]:
 
 _BROKEN_RESULT = re.compile(
     r"\b(?:the result was|led to|resulted in)\s+(?:is|are|was|were|\w+(?:es|ed))\s+"
-    r"(?:\d|\$|a\b|an\b|the\b|about\b|by\b|over\b|more\b)",
+    r"(?:\d|\$|a\b|an\b|the\b|about\b|by\b|over\b|more\b)|"
+    r"\b(?:the result was|led to|resulted in)\s+(?:[\w-]+\s+){1,5}(?:dropped|fell|rose|grew|increased|"
+    r"decreased|went|doubled|halved)\b",
     re.IGNORECASE,
 )
 _CHANGE_WITHOUT_BY = re.compile(

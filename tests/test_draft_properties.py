@@ -404,6 +404,14 @@ BAD = [
         id="en-change-without-by",
     ),
     pytest.param(
+        MEI,
+        EN_GOOD,
+        "from UIKit to SwiftUI.",
+        "from UIKit to SwiftUI, which led to checkout crashes dropped by 35%.",
+        "result-clause",
+        id="en-clause-after-led-to",
+    ),
+    pytest.param(
         MEI, EN_GOOD, "the team is rebuilding search", "the team is adopting rust", "tech-case", id="en-rust"
     ),
     pytest.param(

@@ -190,6 +190,8 @@ def test_japanese_kind_words_quoted_or_reported() -> None:
      "noun"),
     ({"skill": "email", "evidence": "the onboarding email series"}, "worked on the onboarding email series",
      None, None),
+    ({"skill": "tracing", "evidence": "I set up tracing", "result": "mean time to recovery dropped 35%"},
+     "set up tracing", "mean time to recovery dropped by 35%", "clause"),
 ])  # fmt: skip
 def test_skills_become_clauses(
     skill: dict, evidence: str | None, result: str | None, form: str | None

@@ -443,6 +443,12 @@ CREDENTIAL = re.compile(r"certif|licen[cs]e|\b(?:TOEIC|IELTS|TOEFL|JLPT|PMP|CPA|
 _CHANGE = re.compile(r"^(cut|raised|reduced|increased|grew|lowered|improved|boosted|dropped|decreased|"
                      r"lifted|shrank|trimmed)\s+((?:(?!\b(?:by|from|to)\b).)+?)\s+(\d[\d.,]*\s*%)$",
                      re.IGNORECASE)  # fmt: skip
+_RESULT_CLAUSE = re.compile(r"^(?:[\w%$-]+\s+){1,6}?(?:dropped|fell|rose|grew|increased|decreased|improved|"
+                            r"doubled|halved|tripled|went|shrank|jumped|climbed)\b", re.IGNORECASE)
+_CHANGE_IN_CLAUSE = re.compile(
+    r"\b(dropped|fell|rose|grew|increased|decreased|improved|shrank|jumped|climbed)\s+(\d[\d.,]*\s*%)",
+    re.IGNORECASE,
+)
 _PARTICIPLE = re.compile(r"^(?:(?:now|still|currently|already)\s+)?\w+(?:ed|en)\s+(?:by|in|at|across|for)\b",
                          re.IGNORECASE)  # fmt: skip
 
@@ -464,13 +470,15 @@ def read_skill(skill: str, evidence: str | None, result: str | None, *, field: s
     ev_phrase = None
     if ev:
         ev_phrase = _verb_phrase(ev) or f"worked on {_lower_first(ev.rstrip('.'))}"
-    form: Literal["verb", "noun", "state"] | None = None
+    form: Literal["verb", "noun", "state", "clause"] | None = None
     if res:
         res = _CHANGE.sub(r"\1 \2 by \3", _lower_first(res))
         parts = res.split()
         first = parts[0].lower()
         if is_past_verb(first):
             form = "verb"
+        elif _RESULT_CLAUSE.match(res):  # "mean time to recovery dropped 35%": a sentence
+            res, form = _CHANGE_IN_CLAUSE.sub(r"\1 by \2", res), "clause"
         elif _PARTICIPLE.match(res):
             res, form = f"is {res}", "state"
         elif first.endswith("s") and first not in _NOT_VERB_S and len(parts) > 1 and (
