@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterword.checks.grounding import grounding_issues
+from afterword.checks.language import language_issues
 from afterword.checks.lint import lint
 from afterword.checks.stock import stock_issues
 from afterword.checks.textutil import is_japanese
@@ -66,6 +67,7 @@ def check_draft(
     if notes is not None:
         issues += grounding_issues(subject, body, notes, language)
     issues += stock_issues(body, language)
+    issues += language_issues(subject, body, language)
     issues = _merge(issues)
     checker = "none"
     if grammar is not None:

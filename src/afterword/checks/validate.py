@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-from afterword.checks.injection import instruction_issues
-from afterword.checks.news import classify_news
-from afterword.models import Issue, Notes, Severity
+from afterword.checks.grammar import notes_spelling_issues
+from afterword.checks.injection import free_text, instruction_issues
+from afterword.checks.news import news_verdict
+from afterword.models import Issue, Language, NewsItem, Notes, Severity
+from afterword.sanitize import has_control
 
 PERSONAL_DOMAINS = re.compile(
     r"@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|"
@@ -20,15 +22,17 @@ def _issue(field: str, message: str, severity: Severity = "warning", rule: str =
 
 
 def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
-    """Warnings about the notes: negative news, instruction-like text, missing essentials, and
-    fields written in a shape the understanding step had to guess at (`understand.lint`)."""
+    """Warnings about the notes: negative news, instruction-like text, misspelled words in the
+    free text, missing essentials, and fields written in a shape the understanding step had to
+    guess at (`understand.lint`)."""
     issues: list[Issue] = []
     for i, item in enumerate(notes.company.news):
-        if classify_news(item.text) == "negative":
+        issues += _news_issue(item, f"company.news[{i}].text", notes.language)
+    for path, text in free_text(notes.model_dump(mode="json")):
+        if has_control(text):
             issues.append(_issue(
-                f"company.news[{i}].text",
-                f"“{item.text}” is negative news; it will be left out of drafts (GUIDANCE C5: "
-                "positive news only).", rule="C5-news"))
+                path, "contains control characters (an escape sequence or NUL, perhaps pasted by "
+                "accident); they are shown as symbols like ␛ — remove them.", "error", "control-chars"))
     issues += instruction_issues(notes)
     if notes.sender_role == "candidate":
         for i, person in enumerate(notes.interviewers):
@@ -37,10 +41,24 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                     f"interviewers[{i}].email", f"{person.email} looks like a personal address; "
                     "write to their work address (GUIDANCE C9: never to a personal one).",
                     rule="C9-channel"))
+    issues += notes_spelling_issues(notes)
     issues += _missing(notes, scenario)
     from afterword.understand.lint import lint_notes  # the understanding step imports the checks
 
     return issues + lint_notes(notes)
+
+
+def _news_issue(item: NewsItem, field: str, language: Language) -> list[Issue]:
+    """C5: the company's own trouble is left out of drafts unless the person marked it `ok`."""
+    verdict = news_verdict(item.text, language)
+    if verdict.tone != "negative":
+        return []
+    if item.ok:
+        return [_issue(field, f"you marked this as fine: {verdict.reason} — “{item.text}” may be "
+                       "used in drafts (GUIDANCE C5: positive news only).", "info", "C5-news")]
+    return [_issue(field, f"“{item.text}” is negative news ({verdict.reason}); it will be left out "
+                   "of drafts unless you mark it ok (`ok: true`) (GUIDANCE C5: positive news only).",
+                   rule="C5-news")]
 
 
 def _missing(notes: Notes, scenario: str | None) -> list[Issue]:

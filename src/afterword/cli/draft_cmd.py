@@ -11,6 +11,8 @@ from afterword.ids import SCENARIOS, TONES
 
 if TYPE_CHECKING:
     from afterword.models import Notes
+    from afterword.pipeline import Job
+    from afterword.planner import NextStep
 
 
 def add_draft_options(p: argparse.ArgumentParser) -> None:
@@ -47,26 +49,23 @@ def _print_checks(drafts: list) -> None:  # type: ignore[type-arg]
                 print(f"  {i.severity} [{i.rule}] {i.message}", file=sys.stderr)
 
 
-def with_history(notes: Notes) -> Notes:
-    """Notes plus what the store knows when they belong to a tracked application (sends, replies)."""
-    from afterword.config import data_dir
+def with_history(notes: Notes) -> tuple[Notes, NextStep | None]:
+    """Notes plus what the store knows when they belong to a tracked application (sends, replies),
+    and the planner's next step for it (None when the notes are not tracked)."""
+    import datetime as dt
+
+    from afterword.config import data_dir, load_settings
+    from afterword.planner import next_step
     from afterword.store import Store
     from afterword.store.db import FILE_NAME
 
     if not (data_dir() / FILE_NAME).exists():
-        return notes
-    store = Store()
-    app_id = store.find_application(notes)
-    if app_id is None:
-        return notes
-    known = store.notes_with_history(app_id)
-    sent = {(f.date, f.scenario): f for f in [*notes.follow_ups, *known.follow_ups]}
-    return notes.model_copy(
-        update={
-            "follow_ups": sorted(sent.values(), key=lambda f: f.date),
-            "outcome": known.outcome or notes.outcome,
-        }
-    )
+        return notes, None
+    app = Store().preview(notes)
+    if app is None:
+        return notes, None
+    step = next_step(app, dt.date.today(), load_settings().planner.grace_days)
+    return app.notes_with_history(), step
 
 
 def notes_warnings(notes: Notes) -> list[str]:
@@ -82,11 +81,34 @@ def notes_warnings(notes: Notes) -> list[str]:
     return lines
 
 
-def load_for_drafting(path: str) -> Notes:
-    """The notes file with what the store knows about it, as `draft` and `prompt` both use it."""
+def plan(args: argparse.Namespace, tone: str, variants: int = 1) -> tuple[Notes, list[Job]]:
+    """The notes file with what the store knows about it, and the drafts `args` ask for (for a
+    tracked application without --scenario, the planner's next step) — as `draft` and `prompt`
+    both use them."""
+    from afterword.errors import InputError
     from afterword.models import load_notes
+    from afterword.pipeline import plan_jobs
 
-    return with_history(load_notes(path))
+    notes, step = with_history(load_notes(args.notes))
+    scenario = args.scenario
+    if step is not None and scenario is None:  # a tracked application: the planner's next step
+        if step.scenario is None:
+            raise InputError(
+                f"{args.notes}: nothing to send now — {step.reason}", "pass --scenario to draft one anyway"
+            )
+        scenario = step.scenario
+    jobs = plan_jobs(
+        notes,
+        scenario=scenario,
+        tone=tone,
+        channel=args.channel,
+        to=args.to,
+        variants=variants,
+        source=args.notes,
+    )
+    if step is not None and args.scenario is None and args.to is None:
+        jobs = [j for j in jobs if j.recipient.name in step.recipients] or jobs
+    return notes, jobs
 
 
 def run_draft(args: argparse.Namespace) -> int:
@@ -94,23 +116,14 @@ def run_draft(args: argparse.Namespace) -> int:
     from afterword.checks.grammar import make_checker, start_warmup
     from afterword.config import load_settings
     from afterword.errors import BackendError, InputError
-    from afterword.pipeline import Pipeline, plan_jobs
+    from afterword.pipeline import Pipeline
 
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    notes = load_for_drafting(args.notes)
+    notes, jobs = plan(args, args.tone or settings.tone, args.variants)
     for line in notes_warnings(notes):
         print(line, file=sys.stderr)
-    jobs = plan_jobs(
-        notes,
-        scenario=args.scenario,
-        tone=args.tone or settings.tone,
-        channel=args.channel,
-        to=args.to,
-        variants=args.variants,
-        source=args.notes,
-    )
 
     start_warmup(settings.checks, notes.language)  # the checker loads while the backend works
 

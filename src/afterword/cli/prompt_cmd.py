@@ -16,14 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_prompt(args: argparse.Namespace) -> int:
-    from afterword.cli.draft_cmd import load_for_drafting
+    from afterword.cli.draft_cmd import plan
     from afterword.config import load_settings
-    from afterword.pipeline import plan_jobs
     from afterword.prompts import prompt_for
 
-    notes = load_for_drafting(args.notes)
-    jobs = plan_jobs(notes, scenario=args.scenario, tone=args.tone or load_settings().tone,
-                     channel=args.channel, to=args.to, source=args.notes)
+    _, jobs = plan(args, args.tone or load_settings().tone)
     blocks = []
     for job in jobs:
         prompt = prompt_for(job.facts, job.scenario, job.tone, job.channel)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from afterword.checks.injection import is_instruction_like
-from afterword.checks.news import classify_news
+from afterword.checks.news import usable_news
 from afterword.models import Interviewer, NewsItem, Notes, Person, Topic
 from afterword.understand import english, japanese
 from afterword.understand.facts import (
@@ -75,17 +75,12 @@ def _topic_sources(notes: Notes, person: Person | Interviewer, field: str) -> li
     return out
 
 
-def _pick_news(items: list[NewsItem]) -> tuple[int, NewsItem] | None:
-    """The newest usable item: positive, or negative overridden with `ok` (C5); never instruction-like."""
-    good = [
-        (item.date.toordinal() if item.date else 0, -i, i)
-        for i, item in enumerate(items)
-        if _usable(item.text) and (item.ok or classify_news(item.text) == "positive")
-    ]
-    if not good:
-        return None
-    index = max(good)[2]
-    return index, items[index]
+def _pick_news(notes: Notes) -> NewsItem | None:
+    """The newest item a draft may mention (`checks.news.usable_news`: good news or marked `ok`,
+    never instruction-like) — C5: at most one."""
+    usable = usable_news(notes)
+    dated = [(item.date.toordinal() if item.date else 0, -i) for i, item in enumerate(usable)]
+    return usable[-max(dated)[1]] if usable else None
 
 
 def _position(position: str) -> tuple[str, str | None]:
@@ -134,9 +129,9 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
                       else english.read_skill(s.skill, evidence, result, field=path))
 
     news = None
-    if picked := _pick_news(notes.company.news):
-        news = (japanese.read_news(picked[1].text, notes.company.name) if lang == "ja"
-                else english.read_news(picked[1].text))
+    if picked := _pick_news(notes):
+        ja = lang == "ja"
+        news = japanese.read_news(picked.text, notes.company.name) if ja else english.read_news(picked.text)
 
     timeline = None
     if text := _usable(notes.decision_timeline):
