@@ -265,3 +265,12 @@ def test_skill_without_a_result_is_linted_with_its_field() -> None:
     issues = lint_notes(_en(skills_not_mentioned=[{"skill": "mentoring"}]))
     assert [i.field for i in issues] == ["skills_not_mentioned[0].result"]
     assert all(i.severity == "warning" for i in issues)
+
+
+def test_certain_misspellings_in_english_notes_are_fixed_and_names_kept() -> None:
+    notes = _en(["month end close proccess"], name="priya sharma",
+                skills_not_mentioned=[{"skill": "Excel", "evidence": "automated the bank reconcilation"}])
+    facts = understand(notes)
+    assert facts.topics[0].text == "the month end close process"
+    assert facts.skills[0].evidence == "automated the bank reconciliation"
+    assert facts.recipient.written == "priya sharma"

@@ -12,7 +12,10 @@ Facts: `recipient`/`sender` (PersonFact: formal/casual greeting names, 様 forms
 
 from __future__ import annotations
 
+import difflib
 import re
+from functools import lru_cache
+from typing import Any
 
 from afterword.checks.injection import is_instruction_like
 from afterword.checks.news import usable_news
@@ -91,9 +94,56 @@ def _position(position: str) -> tuple[str, str | None]:
     return position.strip(), None
 
 
+_KEEP_AS_WRITTEN = frozenset({"name", "email", "greet_as", "phone", "url", "title", "department"})
+
+
+@lru_cache(maxsize=64)
+def _spelling_fixes(notes_json: str) -> tuple[tuple[str, str], ...]:
+    """(typo, fix) for the certain misspellings the spelling check finds in English notes' free
+    text ("proccess" → "process"), when the fix is one close suggestion for a lower-case word."""
+    from afterword.checks.grammar import free_text_fields, notes_spelling_issues
+
+    notes = Notes.model_validate_json(notes_json)
+    texts = dict(free_text_fields(notes))
+    fixes = {}
+    for issue in notes_spelling_issues(notes):
+        word = texts.get(issue.field or "", "")[issue.offset : issue.offset + issue.length]
+        best = issue.replacements[0] if issue.replacements else ""
+        close = difflib.SequenceMatcher(None, word, best).ratio() >= 0.8 and word[:1] == best[:1]
+        if len(word) >= 5 and word.islower() and close:
+            fixes[word] = best
+    return tuple(fixes.items())
+
+
+def _respelled(notes: Notes) -> Notes:
+    """The notes with their certain misspellings fixed in the free text (names stay as written);
+    `validate` reports each one to the writer."""
+    if notes.language != "en":
+        return notes
+    fixes = _spelling_fixes(notes.model_dump_json())
+    if not fixes:
+        return notes
+    pattern = re.compile(r"\b(" + "|".join(re.escape(typo) for typo, _ in fixes) + r")\b")
+    table = dict(fixes)
+
+    def walk(value: Any, key: str = "") -> Any:
+        if isinstance(value, str) and key not in _KEEP_AS_WRITTEN:
+            return pattern.sub(lambda m: table[m.group(0)], value)
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        return value
+
+    return Notes.model_validate(walk(notes.model_dump(mode="json")))
+
+
 def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> Facts:
-    """Facts for a draft to `recipient` (default: the first recipient), seen from their side."""
-    person = recipient or notes.recipient()
+    """Facts for a draft to `recipient` (default: the first recipient), seen from their side.
+    English notes are read with their certain misspellings fixed."""
+    index = notes.recipients().index(recipient) if recipient in notes.recipients() else 0
+    notes = _respelled(notes)
+    person = notes.recipients()[index] if recipient is not None else notes.recipient()
     lang = notes.language
     field = _recipient_field(notes, person)
     title = getattr(person, "title", None)
