@@ -444,6 +444,15 @@ BAD = [
     pytest.param(
         TANAKA_JA, JA_GOOD, "大変参考になりました。", "とても楽しい時間でした。", "register", id="ja-tanoshii"
     ),
+    pytest.param(TANAKA_JA, JA_GOOD, "オンコール", "ｵﾝｺｰﾙ", "register", id="ja-half-width"),
+    pytest.param(
+        TANAKA_JA,
+        JA_GOOD,
+        "チームのリリースフローについて",
+        "リリースの頻度は月2回について",
+        "pasted-clause",
+        id="ja-wa-clause-in-frame",
+    ),
     pytest.param(
         TANAKA_JA,
         JA_GOOD,
