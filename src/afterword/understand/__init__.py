@@ -20,7 +20,7 @@ from typing import Any
 from afterword.checks.injection import is_instruction_like
 from afterword.checks.news import usable_news
 from afterword.models import Interviewer, NewsItem, Notes, Person, Topic
-from afterword.understand import english, japanese
+from afterword.understand import english, english_facts, japanese
 from afterword.understand.facts import (
     Facts,
     Guess,
@@ -176,16 +176,16 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
         evidence, result = _usable(s.evidence), _usable(s.result)
         path = f"skills_not_mentioned[{i}]"
         skills.append(_skill_ja(s.skill, evidence, result, path) if lang == "ja"
-                      else english.read_skill(s.skill, evidence, result, field=path))
+                      else english_facts.read_skill(s.skill, evidence, result, field=path))
 
     news = None
     if picked := _pick_news(notes):
-        ja = lang == "ja"
-        news = japanese.read_news(picked.text, notes.company.name) if ja else english.read_news(picked.text)
+        news = (japanese.read_news(picked.text, notes.company.name) if lang == "ja"
+                else english_facts.read_news(picked.text))
 
     timeline = None
     if text := _usable(notes.decision_timeline):
-        timeline = japanese.read_timeline(text) if lang == "ja" else english.read_timeline(text, reader)
+        timeline = japanese.read_timeline(text) if lang == "ja" else english_facts.read_timeline(text, reader)
 
     kind = None
     if notes.outcome and (words := _usable(notes.outcome.kind_words)):
@@ -241,7 +241,7 @@ def _skill_ja(skill: str, evidence: str | None, result: str | None, field: str) 
         joined = japanese.connective(evidence) or f"{ev}、"
     if result:
         res = japanese.stem(result, result=True) or f"{canonical_ja(result).rstrip('。')}という成果につながり"
-    credential = bool(english.CREDENTIAL.search(name)) and not evidence
+    credential = bool(english_facts.CREDENTIAL.search(name)) and not evidence
     return SkillFact(field, skill, name, credential, ev, res, "verb" if res else None,
                      bool(evidence and name in evidence), joined)
 

@@ -1,24 +1,20 @@
 """English notes read from the recipient's side: third person about the addressee becomes second
 person, report sentences ("He walked me through X") become the X they talked about, chat lines
 lose their timestamp and speaker label, the interviewer's own words are said back in the
-sender's voice, skills become clauses, timelines become phrases that follow "decide"."""
+sender's voice. (Skills, timelines and news: `english_facts`.)"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from afterword.checks.textutil import common_en
 from afterword.understand.facts import (
     Frame,
-    NewsFact,
     QuoteFact,
     RaisedBy,
     Shape,
-    SkillFact,
-    TimelineFact,
     TopicFact,
 )
 from afterword.understand.terms import canonical_en, words
@@ -28,11 +24,11 @@ _ADVERBS = {"just", "also", "really", "still", "always", "never", "often", "usua
             "actually", "probably", "definitely", "clearly", "even", "now", "currently", "then"}  # fmt: skip
 _BE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
        "doesn't": "don't", "hasn't": "haven't", "'s": "'re"}  # fmt: skip
-_NOT_VERB_S = {"was", "is", "has", "does", "this", "always", "perhaps", "plus", "thus", "as", "us", "yes",
+NOT_VERB_S = {"was", "is", "has", "does", "this", "always", "perhaps", "plus", "thus", "as", "us", "yes",
                "its", "his", "hers", "news", "less", "across", "unless", "towards"}  # fmt: skip
 _CLAUSE_START = {"", ",", ";", "and", "but", "that", "if", "when", "because", "so", "or", "whether",
                  "since", "as", "while", "though", "although", "."}  # fmt: skip
-_DETERMINERS = {"the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "this", "that",
+DETERMINERS = {"the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "this", "that",
                 "these", "those", "some", "any", "each", "every", "no", "one", "two", "three", "how",
                 "what", "why", "whether", "where", "when", "who", "which"}  # fmt: skip
 _PREPOSITIONS = {"for", "of", "with", "on", "in", "at", "to", "from", "by", "about", "across", "between",
@@ -53,7 +49,7 @@ _ASKED = re.compile(r"^asked\s+(?:me\s+|us\s+)?(?:about\s+)?(?P<rest>.+)$", re.I
 _WANTS_TO = re.compile(r"^(?:wants|would like|hopes|plans|is planning|are planning|intends|want)\s+to\s+"
                        r"(?P<rest>.+)$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they)\b\s*", re.IGNORECASE)
-_CHAT = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:(?P<who>[\w .'-]{1,30}?):\s+)?(?P<rest>.+)$")
+CHAT = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:(?P<who>[\w .'-]{1,30}?):\s+)?(?P<rest>.+)$")
 _TIMESTAMP = re.compile(r"^\s*\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
 _SENTENCE = re.compile(
     r"^(?:(?:the|a|an|this|that|our|my|his|her|their|your|its)\s+)?(?:[\w'-]+\s+){0,4}?"
@@ -110,7 +106,7 @@ def _present(verb: str) -> str:
     low = verb.lower()
     if low in _BE:
         return _BE[low]
-    if not low.endswith("s") or low in _NOT_VERB_S or len(low) < 3:
+    if not low.endswith("s") or low in NOT_VERB_S or len(low) < 3:
         return verb
     if low.endswith("ies") and len(low) > 4:
         return verb[:-3] + "y"
@@ -228,12 +224,12 @@ def is_past_verb(word: str) -> bool:
     return regular or low in words("irregular_past")
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """Lower-case a sentence-case first word ("Her lab's…", "Led the move…"); names stay."""
     first = text.split(" ", 1)[0]
     bare = re.sub(r"['’]s$", "", first)
     pronoun = re.fullmatch(r"(?:you|we|they|he|she|it|there)(?:['’]\w+)?", bare.lower())
-    common = bare.lower() in common_en() or bare.lower() in _DETERMINERS or is_past_verb(bare) or pronoun
+    common = bare.lower() in common_en() or bare.lower() in DETERMINERS or is_past_verb(bare) or pronoun
     if first[:1].isupper() and first[1:].islower() and common and first != "I":
         return first[0].lower() + text[1:]
     return text
@@ -244,8 +240,8 @@ def _article(np: str) -> str:
     → "the feature store migration"); mass nouns, plurals and names stay bare."""
     parts = np.split()
     head_at = next((i for i, w in enumerate(parts) if w.lower() in _PREPOSITIONS), len(parts)) - 1
-    gerund = len(parts) > 1 and parts[0].lower().endswith("ing") and parts[1].lower() in _DETERMINERS
-    if not parts or parts[0].lower() in _DETERMINERS or gerund or any(
+    gerund = len(parts) > 1 and parts[0].lower().endswith("ing") and parts[1].lower() in DETERMINERS
+    if not parts or parts[0].lower() in DETERMINERS or gerund or any(
         re.search(r"['’]s$", w) for w in parts[:head_at]
     ):
         return np
@@ -259,7 +255,7 @@ def _tidy_np(np: str) -> str:
     if m and m.group(2).lower() not in _PREPOSITIONS | {"until", "till", "early", "late", "mid"}:
         np = f"{m.group(1) or ''}{m.group(2)} for {m.group(3)}"
     np = re.sub(r"\s+[-–—]\s+(.+)$", r" (\1)", np)  # "team structure - 2 squads"
-    return _article(_lower_first(np))
+    return _article(lower_first(np))
 
 
 MAX_TOPIC_WORDS = 20
@@ -278,9 +274,9 @@ def read_topic(
     """One topic as written → its facts (a comma splice gives two), each with a frame."""
     original = text
     t = _SAID_PAREN.sub("", text).strip()
-    chat = _CHAT.match(t)
+    chat = CHAT.match(t)
     speaker = None
-    if chat and chat.group("who") and (_TIMESTAMP.match(t) or _is_person(chat.group("who"), reader)):
+    if chat and chat.group("who") and (_TIMESTAMP.match(t) or is_person(chat.group("who"), reader)):
         speaker, t = chat.group("who").strip(), chat.group("rest")
     t = _TIMESTAMP.sub("", t).strip()
     quoted = re.fullmatch(r"[\"“'‘](.+)[\"”'’]", t.rstrip("."))
@@ -295,7 +291,7 @@ def read_topic(
     return out
 
 
-def _is_person(who: str, reader: Reader) -> bool:
+def is_person(who: str, reader: Reader) -> bool:
     words = {w.lower() for n in reader.names for w in n.split()}
     return who.strip().lower() in words | {"me", "i"} or who.strip() in reader.names
 
@@ -317,7 +313,7 @@ def _topic(
     if speaker and not mine_speaker:  # their own words: their "we" is the addressee's side
         if _FRAGMENT.match(t):  # "ping me if you have q's": an aside, not a topic
             return TopicFact(field, original, t, "sentence", "unclear", raised_by, own)
-        other = None if _is_person(speaker, reader) else speaker  # another interviewer's "I" is theirs
+        other = None if is_person(speaker, reader) else speaker  # another interviewer's "I" is theirs
         said, by = from_their_words(t, other), by or theirs
         if _STATEMENT.match(said):
             return fact("said", said, by)
@@ -365,7 +361,7 @@ def _fact(field: str, original: str, shape: Shape, frame: Frame, text: str, by: 
           own: bool, mine: RaisedBy = "candidate") -> TopicFact:  # fmt: skip
     """A framed topic; one raised by the sender's side is told as theirs (`mine`), never as
     something the recipient said."""
-    text = _lower_first(text.strip(" .;:"))
+    text = lower_first(text.strip(" .;:"))
     if by == mine and frame not in ("mine", "unclear"):
         frame = "mine"
     elif frame == "mine" and by is not None and by != mine:
@@ -396,10 +392,10 @@ def read_kind_words(
     """The interviewer's kind words in the sender's voice, attributed to whoever said them."""
     t = canonical_en(text.strip().strip("\"“”"), noun_phrase=False)
     speaker = None
-    chat = _CHAT.match(t)
-    if chat and chat.group("who") and _is_person(chat.group("who"), Reader(people, False)):
+    chat = CHAT.match(t)
+    if chat and chat.group("who") and is_person(chat.group("who"), Reader(people, False)):
         speaker, t = chat.group("who").strip(), chat.group("rest")
-    other = speaker if speaker and not _is_person(speaker, Reader((recipient,), False)) else None
+    other = speaker if speaker and not is_person(speaker, Reader((recipient,), False)) else None
     lead = _PRONOUN_SUBJECT.match(t)
     indirect = lead and _SAID.match(t[lead.end() :])
     third = re.search(r"\b(?:he|she|his|her|him)\b", t, re.IGNORECASE)
@@ -421,7 +417,7 @@ def read_kind_words(
             clause = f"{subject} {clause}"
         elif re.match(r"^let's\b", clause, re.IGNORECASE):
             continue
-        clauses.append(_lower_first(clause))
+        clauses.append(lower_first(clause))
     return QuoteFact(field, text, other, other is None, clauses=tuple(clauses[:3]))
 
 
@@ -434,131 +430,3 @@ def feedback_item(text: str, reader: Reader) -> str:
         t = f"he {t}"
     t = to_second_person(t, reader)
     return t[:1].upper() + t[1:]
-
-
-# --- skills -------------------------------------------------------------------------------------
-
-CREDENTIAL = re.compile(r"certif|licen[cs]e|\b(?:TOEIC|IELTS|TOEFL|JLPT|PMP|CPA|ACCA|CFA|CISSP|N[1-5])\b|"
-                         r"\bscore\b|\bgrade\b|点|級|資格|免許|合格|取得", re.IGNORECASE)
-_CHANGE = re.compile(r"^(cut|raised|reduced|increased|grew|lowered|improved|boosted|dropped|decreased|"
-                     r"lifted|shrank|trimmed)\s+((?:(?!\b(?:by|from|to)\b).)+?)\s+(\d[\d.,]*\s*%)$",
-                     re.IGNORECASE)  # fmt: skip
-_RESULT_CLAUSE = re.compile(r"^(?:[\w%$-]+\s+){1,6}?(?:dropped|fell|rose|grew|increased|decreased|improved|"
-                            r"doubled|halved|tripled|went|shrank|jumped|climbed)\b", re.IGNORECASE)
-_CHANGE_IN_CLAUSE = re.compile(
-    r"\b(dropped|fell|rose|grew|increased|decreased|improved|shrank|jumped|climbed)\s+(\d[\d.,]*\s*%)",
-    re.IGNORECASE,
-)
-_PARTICIPLE = re.compile(r"^(?:(?:now|still|currently|already)\s+)?\w+(?:ed|en)\s+(?:by|in|at|across|for)\b",
-                         re.IGNORECASE)  # fmt: skip
-
-
-def _verb_phrase(text: str) -> str | None:
-    """Evidence as a verb phrase without "I" ("I led…" → "led…"); None when it has no verb first."""
-    t = re.sub(r"^I\s+", "", text.strip().rstrip("."))
-    first = t.split(" ", 1)[0]
-    if is_past_verb(first) or first.lower() in ("have", "own", "run", "lead", "manage", "built"):
-        return _lower_first(t) if first[:1].isupper() and first[1:].islower() else t
-    return None
-
-
-def read_skill(skill: str, evidence: str | None, result: str | None, *, field: str) -> SkillFact:
-    """A skill with its evidence and result as clauses the composer can join."""
-    name = canonical_en(skill.strip().rstrip("."), noun_phrase=True)
-    ev = canonical_en(evidence.strip(), noun_phrase=True) if evidence and evidence.strip() else None
-    res = canonical_en(result.strip().rstrip("."), noun_phrase=True) if result and result.strip() else None
-    ev_phrase = None
-    if ev:
-        ev_phrase = _verb_phrase(ev) or f"worked on {_lower_first(ev.rstrip('.'))}"
-    form: Literal["verb", "noun", "state", "clause"] | None = None
-    if res:
-        res = _CHANGE.sub(r"\1 \2 by \3", _lower_first(res))
-        parts = res.split()
-        first = parts[0].lower()
-        if is_past_verb(first):
-            form = "verb"
-        elif _RESULT_CLAUSE.match(res):  # "mean time to recovery dropped 35%": a sentence
-            res, form = _CHANGE_IN_CLAUSE.sub(r"\1 by \2", res), "clause"
-        elif _PARTICIPLE.match(res):
-            res, form = f"is {res}", "state"
-        elif first.endswith("s") and first not in _NOT_VERB_S and len(parts) > 1 and (
-            re.match(r"[\d$~]|about|over|more|up", parts[1]) or parts[1] in _DETERMINERS
-        ):
-            form = "state"
-        else:
-            form = "noun"
-    names = bool(ev and name.lower() in ev.lower())
-    credential = bool(CREDENTIAL.search(skill)) and not ev
-    return SkillFact(field, skill, name, credential, ev_phrase, res, form, names)
-
-
-# --- timeline and news --------------------------------------------------------------------------
-
-_DAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-         "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday",
-         "sun": "Sunday"}  # fmt: skip
-_DAYS |= {day.lower(): day for day in _DAYS.values()}
-_MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June",
-           "jul": "July", "aug": "August", "sep": "September", "sept": "September", "oct": "October",
-           "nov": "November", "dec": "December"}  # fmt: skip
-_TIME_START = re.compile(r"\b(?:within|by|in|before|after|around|until|till|next|this|early|late|mid|on|"
-                         r"over|end|the end)\b", re.IGNORECASE)
-_DURATION = re.compile(
-    r"^(?:about\s+|around\s+|roughly\s+)?(?:a\s+|one\s+|\d+(?:\s*[-–]\s*\d+)?\s+|two\s+|three\s+|"
-    r"a couple of\s+|a few\s+)(?:days?|weeks?|months?)(?:\s+or so)?$",
-    re.IGNORECASE,
-)
-
-
-def _time_phrase(text: str) -> str | None:
-    """The time phrase a timeline ends with, when everything before it is about deciding or getting
-    back ("they'll decide before the holidays" → "before the holidays"), else None."""
-    for m in _TIME_START.finditer(text):
-        phrase = text[m.start() :]
-        tokens = [w.lower().strip(",.'\"") for w in re.split(r"[\s-]+", phrase)]
-        timely = all(w in words("time_words") or re.match(r"\d", w) for w in tokens if w)
-        before = {w.lower().strip(",'\"") for w in text[: m.start()].split()}
-        if timely and not before - words("timeline_words"):
-            return phrase
-    return None
-
-
-def read_timeline(text: str, reader: Reader) -> TimelineFact:
-    """"she said by next Friday" → "by next Friday"; "couple wks" → "within a couple of weeks";
-    "Dana: \"we'll have a decision in about 2 weeks\"" → "in about 2 weeks"."""
-    t = canonical_en(text.strip(), noun_phrase=False)
-    chat = _CHAT.match(t)
-    who = chat.group("who") if chat else None
-    if chat and who and (_is_person(who, reader) or who.lower() in ("recruiter", "hr")):
-        t = chat.group("rest")
-    reporter = r"^(?:the\s+)?(?:recruiter|hr|they|he|she|we)\s+(?:said|says|mentioned|told me)\s+(?:that\s+)?"
-    t = re.sub(reporter, "", t.strip().strip("\"“”."), flags=re.IGNORECASE)
-    t = t.replace("couple", "a couple of").replace("a a couple", "a couple")
-    t = re.sub(r"\ba couple of of\b", "a couple of", t)
-    t = re.sub(r"\b(hopefully|probably|maybe|i think|sometime|ish)\b", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"\b([A-Za-z]{3,9})\b\.?", lambda m: _DAYS.get(m.group(1).lower()) or _MONTHS.get(
-        m.group(1).lower()) or m.group(1), t)
-    t = re.sub(r"\s+", " ", t).strip(" ,.")
-    about: Literal["decision", "contact"] = "decision" if re.search(r"decid|decision", t, re.I) else "contact"
-    when: str | None
-    if _DURATION.match(t):
-        when = f"within {t}" if not t.lower().startswith(("about", "around", "roughly")) else f"in {t}"
-    elif re.fullmatch(r"(?:the\s+)?end of (?:the\s+)?(month|week|year|quarter)", t, re.IGNORECASE):
-        when = "by the end of the " + t.split()[-1]
-    else:
-        when = _time_phrase(t)
-        bare_day = re.search(r"\b(?:next\s+)?(" + "|".join(set(_DAYS.values())) + r")$", t)
-        if when is None and bare_day and _time_phrase(f"on {bare_day.group(0)}"):
-            before = {w.lower().strip(",'\"") for w in t[: bare_day.start()].split()}
-            when = None if before - words("timeline_words") else f"on {bare_day.group(0)}"
-        if when and re.match(r"(?:about|around)\b", when, re.IGNORECASE):
-            when = f"in {when}"
-    return TimelineFact(text, when, about)
-
-
-def read_news(text: str) -> NewsFact:
-    """A positive headline as a clause after "that" when it reads as a sentence; else None."""
-    t = canonical_en(text.strip().rstrip("."), noun_phrase=False)
-    verbish = any(is_past_verb(w) or w.lower() in ("is", "was", "has", "have", "will", "opens", "launches",
-                                                   "wins", "joins", "raises") for w in t.split()[1:])
-    return NewsFact(text, _lower_first(t) if verbish else None)
