@@ -348,6 +348,8 @@ _JA_QUOTED_SENTENCE = re.compile(
     r"「[^」]*?(?:。[^」]+|[るただ]|とのこと|らしい|そう|ている|ていた)」(?=や|と「|について|のお話|に関する|に関して)"
 )
 _JA_FIELD_NAME = re.compile(r"(?<![A-Za-z])(?:positive|more|prepare|kind_words|raised_by)(?![A-Za-z])")
+# A は-clause pasted before a noun frame: 「頻度は月2〜3回についてのお話」 (added with issue 8).
+_JA_WA_IN_FRAME = re.compile(r"(?<![でにとへもを])は[^、。をがでに「」\s]{1,15}(?:について|のお話)")
 
 
 def _speaker_label(notes: Any) -> re.Pattern[str]:
@@ -367,6 +369,7 @@ def pasted_issues(notes: Any, prose: str) -> list[str]:
             (_JA_REPEAT, "the frame repeats the pasted word"),
             (_JA_QUOTED_SENTENCE, "a quoted sentence used as a topic"),
             (_JA_FIELD_NAME, "a notes field name"),
+            (_JA_WA_IN_FRAME, "a は-clause inside a noun frame"),
         ):
             for m in pattern.finditer(prose):
                 around = prose[max(0, m.start() - 15) : m.end() + 8]
@@ -682,7 +685,9 @@ def article_issues(prose: str) -> list[str]:
 
 _BROKEN_RESULT = re.compile(
     r"\b(?:the result was|led to|resulted in)\s+(?:is|are|was|were|\w+(?:es|ed))\s+"
-    r"(?:\d|\$|a\b|an\b|the\b|about\b|by\b|over\b|more\b)",
+    r"(?:\d|\$|a\b|an\b|the\b|about\b|by\b|over\b|more\b)|"
+    r"\b(?:the result was|led to|resulted in)\s+(?:[\w-]+\s+){1,5}(?:dropped|fell|rose|grew|increased|"
+    r"decreased|went|doubled|halved)\b",
     re.IGNORECASE,
 )
 _CHANGE_WITHOUT_BY = re.compile(
@@ -771,11 +776,15 @@ def claim_issues(notes: Any, scenario: str, prose: str) -> list[str]:
 
 
 def register_issues(notes: Any, scenario: str, channel: str, body: str) -> list[str]:
-    """Japanese from a candidate to a company: no 「嬉しいです」 (幸いです), no 「楽しい時間」, no
-    「お読みいただき」 closing a status check; an e-mailed status check carries the 行き違い line."""
-    if notes.language != "ja" or notes.sender_role != "candidate":
+    """Japanese: no half-width katakana; from a candidate to a company, no 「嬉しいです」 (幸いです),
+    no 「楽しい時間」, no 「お読みいただき」 closing a status check; an e-mailed status check carries
+    the 行き違い line."""
+    if notes.language != "ja":
         return []
-    out = []
+    out = [f"register: half-width katakana — «{_short(body[max(0, m.start() - 10) : m.end() + 10])}»"
+           for m in re.finditer(r"[\uff66-\uff9f]+", body)]  # fmt: skip
+    if notes.sender_role != "candidate":
+        return out
     casual = (("嬉しいです", "「嬉しいです」 to a company (「幸いです」)"),
               ("楽しい時間", "「楽しい時間」 to an interviewer (「有意義な時間」)"))  # fmt: skip
     for pattern, what in casual:

@@ -404,6 +404,14 @@ BAD = [
         id="en-change-without-by",
     ),
     pytest.param(
+        MEI,
+        EN_GOOD,
+        "from UIKit to SwiftUI.",
+        "from UIKit to SwiftUI, which led to checkout crashes dropped by 35%.",
+        "result-clause",
+        id="en-clause-after-led-to",
+    ),
+    pytest.param(
         MEI, EN_GOOD, "the team is rebuilding search", "the team is adopting rust", "tech-case", id="en-rust"
     ),
     pytest.param(
@@ -435,6 +443,15 @@ BAD = [
     ),
     pytest.param(
         TANAKA_JA, JA_GOOD, "大変参考になりました。", "とても楽しい時間でした。", "register", id="ja-tanoshii"
+    ),
+    pytest.param(TANAKA_JA, JA_GOOD, "オンコール", "ｵﾝｺｰﾙ", "register", id="ja-half-width"),
+    pytest.param(
+        TANAKA_JA,
+        JA_GOOD,
+        "チームのリリースフローについて",
+        "リリースの頻度は月2回について",
+        "pasted-clause",
+        id="ja-wa-clause-in-frame",
     ),
     pytest.param(
         TANAKA_JA,

@@ -138,3 +138,5 @@ def test_fine_tuning_is_not_a_fine() -> None:
 def test_trouble_spans_point_at_the_word() -> None:
     text = "I read about the lawsuit and the layoffs."
     assert [text[s:e] for s, e in trouble_spans(text)] == ["lawsuit", "layoffs"]
+
+

@@ -79,11 +79,24 @@ def test_pronouns_in_shared_topics_are_unclear_with_several_recipients() -> None
     ("保守ﾏﾆｭｱﾙの整備をすすめてる", "保守マニュアルの整備を進めている", "said"),
     ("しゅっちょうの頻度は月2〜3回", "しゅっちょうの頻度は月2〜3回", "said"),
     ("Go/Rustどっちで書くか議論した", "Go/Rustどちらで書くか", "subject"),
-    ("今は迷っている。評価面談の後で考えたいとのこと", "今は迷っている。評価面談の後で考えたい", "unclear"),
+    ("本当に" * 25 + "大事な話", "本当に" * 25 + "大事な話", "unclear"),
 ])  # fmt: skip
-def test_japanese_plain_sentences_become_noun_phrases_or_clauses(written: str, text: str, frame: str) -> None:
+def test_japanese_plain_sentences_become_noun_phrases_or_clauses(
+    written: str, text: str, frame: str
+) -> None:
     topic = understand(_ja([written], name="高橋さん")).topics[0]
     assert (topic.text, topic.frame) == (text, frame)
+
+
+def test_two_sentences_in_one_topic_are_two_facts() -> None:
+    ja = understand(_ja(["今は迷っている。評価面談の後で考えたいとのこと"])).topics
+    assert [(t.text, t.frame, t.field) for t in ja] == [
+        ("今は迷っている", "said", "interviewers[0].topics[0]"),
+        ("評価面談の後で考えたい", "said", "interviewers[0].topics[0]"),
+    ]
+    en = understand(_en(["She showed me the roadmap. The team is rebuilding search."])).topics
+    assert [(t.text, t.frame) for t in en] == [("the roadmap", "subject"),
+                                               ("the team is rebuilding search", "said")]
 
 
 @pytest.mark.parametrize(("name", "formal", "casual", "sure"), [
@@ -157,7 +170,10 @@ def test_japanese_kind_words_quoted_or_reported() -> None:
     assert polite is not None and polite.quote == "最後まで迷いました"
     reported = understand(_ja(name="前田 聡", outcome={
         "result": "rejected", "kind_words": "前田部長がポートフォリオを評価していた、とのこと"})).kind_words
-    assert reported is not None and reported.clauses == ("ポートフォリオを評価していただいた",)
+    assert reported is not None and reported.clauses == ("ポートフォリオを評価していただいていた",)
+    yours = understand(_ja(name="河野 修", outcome={
+        "result": "rejected", "kind_words": "河野さんは佐藤さんの企画書を高く評価していました"})).kind_words
+    assert yours is not None and yours.clauses == ("私の企画書を高く評価していただいていた",)
 
 
 @pytest.mark.parametrize(("skill", "evidence", "result", "form"), [
@@ -174,6 +190,8 @@ def test_japanese_kind_words_quoted_or_reported() -> None:
      "noun"),
     ({"skill": "email", "evidence": "the onboarding email series"}, "worked on the onboarding email series",
      None, None),
+    ({"skill": "tracing", "evidence": "I set up tracing", "result": "mean time to recovery dropped 35%"},
+     "set up tracing", "mean time to recovery dropped by 35%", "clause"),
 ])  # fmt: skip
 def test_skills_become_clauses(
     skill: dict, evidence: str | None, result: str | None, form: str | None
@@ -247,3 +265,12 @@ def test_skill_without_a_result_is_linted_with_its_field() -> None:
     issues = lint_notes(_en(skills_not_mentioned=[{"skill": "mentoring"}]))
     assert [i.field for i in issues] == ["skills_not_mentioned[0].result"]
     assert all(i.severity == "warning" for i in issues)
+
+
+def test_certain_misspellings_in_english_notes_are_fixed_and_names_kept() -> None:
+    notes = _en(["month end close proccess"], name="priya sharma",
+                skills_not_mentioned=[{"skill": "Excel", "evidence": "automated the bank reconcilation"}])
+    facts = understand(notes)
+    assert facts.topics[0].text == "the month end close process"
+    assert facts.skills[0].evidence == "automated the bank reconciliation"
+    assert facts.recipient.written == "priya sharma"

@@ -413,7 +413,7 @@ def usable_news(notes: Notes) -> list[NewsItem]:
             and not is_instruction_like(item.text)]
 
 
-# --- Drafts and prompt injection: word lists in data/news_terms.json -------------------------
+# --- Drafts: trouble words in data/news_terms.json ------------------------------------------------
 
 def _compile_terms(fragments: list[str], *, word_start: bool) -> re.Pattern[str]:
     prefix = r"(?<![A-Za-z])" if word_start else ""

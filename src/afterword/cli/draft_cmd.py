@@ -15,16 +15,21 @@ if TYPE_CHECKING:
     from afterword.planner import NextStep
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+def add_draft_options(p: argparse.ArgumentParser) -> None:
+    """NOTES.json and the options that choose the drafts (shared by `draft` and `prompt`)."""
     p.add_argument("notes", metavar="NOTES.json", help="interview notes (see sample_data/)")
     p.add_argument("--scenario", help=f"one of {', '.join(SCENARIOS)} (default: inferred from the notes)")
     p.add_argument("--tone", choices=TONES, help="default: config `tone` (warm)")
     p.add_argument("--channel", choices=("email", "phone"), help="default: the channel of the last contact")
+    p.add_argument("--to", metavar="NAME", help="for this recipient only")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+    add_draft_options(p)
     p.add_argument("--backend", choices=("auto", "ollama", "offline", "embedded"), help="default: auto")
     p.add_argument("--model", help="Ollama model name (default: config, else an installed chat model)")
     p.add_argument("--variants", type=int, default=1, metavar="N", help="N tone variants (max 4)")
-    p.add_argument("--to", metavar="NAME", help="draft for this interviewer only")
     p.add_argument("--json", action="store_true", help="print JSON with checks and timings")
     p.set_defaults(handler=run_draft)
 
@@ -76,26 +81,34 @@ def notes_warnings(notes: Notes) -> list[str]:
     return lines
 
 
-def plan_request(args: argparse.Namespace, tone: str) -> list[Job]:
-    """The jobs `draft` and `prompt` both run: the notes file with what the store knows about it,
-    and, for a tracked application with no `--scenario`, the planner's next step and its people."""
+def plan(args: argparse.Namespace, tone: str, variants: int = 1) -> tuple[Notes, list[Job]]:
+    """The notes file with what the store knows about it, and the drafts `args` ask for (for a
+    tracked application without --scenario, the planner's next step) — as `draft` and `prompt`
+    both use them."""
     from afterword.errors import InputError
     from afterword.models import load_notes
     from afterword.pipeline import plan_jobs
 
     notes, step = with_history(load_notes(args.notes))
     scenario = args.scenario
-    if step is not None and scenario is None:
+    if step is not None and scenario is None:  # a tracked application: the planner's next step
         if step.scenario is None:
             raise InputError(
                 f"{args.notes}: nothing to send now — {step.reason}", "pass --scenario to draft one anyway"
             )
         scenario = step.scenario
-    jobs = plan_jobs(notes, scenario=scenario, tone=tone, channel=args.channel, to=args.to,
-                     variants=getattr(args, "variants", 1), source=args.notes)
+    jobs = plan_jobs(
+        notes,
+        scenario=scenario,
+        tone=tone,
+        channel=args.channel,
+        to=args.to,
+        variants=variants,
+        source=args.notes,
+    )
     if step is not None and args.scenario is None and args.to is None:
         jobs = [j for j in jobs if j.recipient.name in step.recipients] or jobs
-    return jobs
+    return notes, jobs
 
 
 def run_draft(args: argparse.Namespace) -> int:
@@ -108,8 +121,7 @@ def run_draft(args: argparse.Namespace) -> int:
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    jobs = plan_request(args, args.tone or settings.tone)
-    notes = jobs[0].notes
+    notes, jobs = plan(args, args.tone or settings.tone, args.variants)
     for line in notes_warnings(notes):
         print(line, file=sys.stderr)
 

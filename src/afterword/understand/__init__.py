@@ -12,12 +12,15 @@ Facts: `recipient`/`sender` (PersonFact: formal/casual greeting names, 様 forms
 
 from __future__ import annotations
 
+import difflib
 import re
+from functools import lru_cache
+from typing import Any
 
 from afterword.checks.injection import is_instruction_like
-from afterword.checks.news import classify_news
+from afterword.checks.news import usable_news
 from afterword.models import Interviewer, NewsItem, Notes, Person, Topic
-from afterword.understand import english, japanese
+from afterword.understand import english, english_facts, japanese
 from afterword.understand.facts import (
     Facts,
     Guess,
@@ -75,17 +78,12 @@ def _topic_sources(notes: Notes, person: Person | Interviewer, field: str) -> li
     return out
 
 
-def _pick_news(items: list[NewsItem]) -> tuple[int, NewsItem] | None:
-    """The newest usable item: positive, or negative overridden with `ok` (C5); never instruction-like."""
-    good = [
-        (item.date.toordinal() if item.date else 0, -i, i)
-        for i, item in enumerate(items)
-        if _usable(item.text) and (item.ok or classify_news(item.text) == "positive")
-    ]
-    if not good:
-        return None
-    index = max(good)[2]
-    return index, items[index]
+def _pick_news(notes: Notes) -> NewsItem | None:
+    """The newest item a draft may mention (`checks.news.usable_news`: good news or marked `ok`,
+    never instruction-like) — C5: at most one."""
+    usable = usable_news(notes)
+    dated = [(item.date.toordinal() if item.date else 0, -i) for i, item in enumerate(usable)]
+    return usable[-max(dated)[1]] if usable else None
 
 
 def _position(position: str) -> tuple[str, str | None]:
@@ -96,9 +94,56 @@ def _position(position: str) -> tuple[str, str | None]:
     return position.strip(), None
 
 
+_KEEP_AS_WRITTEN = frozenset({"name", "email", "greet_as", "phone", "url", "title", "department"})
+
+
+@lru_cache(maxsize=64)
+def _spelling_fixes(notes_json: str) -> tuple[tuple[str, str], ...]:
+    """(typo, fix) for the certain misspellings the spelling check finds in English notes' free
+    text ("proccess" → "process"), when the fix is one close suggestion for a lower-case word."""
+    from afterword.checks.grammar import free_text_fields, notes_spelling_issues
+
+    notes = Notes.model_validate_json(notes_json)
+    texts = dict(free_text_fields(notes))
+    fixes = {}
+    for issue in notes_spelling_issues(notes):
+        word = texts.get(issue.field or "", "")[issue.offset : issue.offset + issue.length]
+        best = issue.replacements[0] if issue.replacements else ""
+        close = difflib.SequenceMatcher(None, word, best).ratio() >= 0.8 and word[:1] == best[:1]
+        if len(word) >= 5 and word.islower() and close:
+            fixes[word] = best
+    return tuple(fixes.items())
+
+
+def _respelled(notes: Notes) -> Notes:
+    """The notes with their certain misspellings fixed in the free text (names stay as written);
+    `validate` reports each one to the writer."""
+    if notes.language != "en":
+        return notes
+    fixes = _spelling_fixes(notes.model_dump_json())
+    if not fixes:
+        return notes
+    pattern = re.compile(r"\b(" + "|".join(re.escape(typo) for typo, _ in fixes) + r")\b")
+    table = dict(fixes)
+
+    def walk(value: Any, key: str = "") -> Any:
+        if isinstance(value, str) and key not in _KEEP_AS_WRITTEN:
+            return pattern.sub(lambda m: table[m.group(0)], value)
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        return value
+
+    return Notes.model_validate(walk(notes.model_dump(mode="json")))
+
+
 def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> Facts:
-    """Facts for a draft to `recipient` (default: the first recipient), seen from their side."""
-    person = recipient or notes.recipient()
+    """Facts for a draft to `recipient` (default: the first recipient), seen from their side.
+    English notes are read with their certain misspellings fixed."""
+    index = notes.recipients().index(recipient) if recipient in notes.recipients() else 0
+    notes = _respelled(notes)
+    person = notes.recipients()[index] if recipient is not None else notes.recipient()
     lang = notes.language
     field = _recipient_field(notes, person)
     title = getattr(person, "title", None)
@@ -118,8 +163,8 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
         if not _usable(topic.text):
             continue
         if lang == "ja":
-            topics.append(japanese.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
-                                              names=names, sender_side=side))
+            topics += japanese.read_topics(topic.text, field=path, raised_by=topic.raised_by, own=own,
+                                           names=names, sender_side=side)
         else:
             topics += english.read_topic(topic.text, field=path, raised_by=topic.raised_by, own=own,
                                          reader=reader)
@@ -131,20 +176,22 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
         evidence, result = _usable(s.evidence), _usable(s.result)
         path = f"skills_not_mentioned[{i}]"
         skills.append(_skill_ja(s.skill, evidence, result, path) if lang == "ja"
-                      else english.read_skill(s.skill, evidence, result, field=path))
+                      else english_facts.read_skill(s.skill, evidence, result, field=path))
 
     news = None
-    if picked := _pick_news(notes.company.news):
-        news = (japanese.read_news(picked[1].text, notes.company.name) if lang == "ja"
-                else english.read_news(picked[1].text))
+    if picked := _pick_news(notes):
+        news = (japanese.read_news(picked.text, notes.company.name) if lang == "ja"
+                else english_facts.read_news(picked.text))
 
     timeline = None
     if text := _usable(notes.decision_timeline):
-        timeline = japanese.read_timeline(text) if lang == "ja" else english.read_timeline(text, reader)
+        timeline = japanese.read_timeline(text) if lang == "ja" else english_facts.read_timeline(text, reader)
 
     kind = None
     if notes.outcome and (words := _usable(notes.outcome.kind_words)):
-        kind = (japanese.read_kind_words(words, field="outcome.kind_words", names=names) if lang == "ja"
+        mine = tuple(n for n in {notes.sender.name, sender.family or "", sender.full} if n)
+        kind = (japanese.read_kind_words(words, field="outcome.kind_words", names=names, sender=mine)
+                if lang == "ja"
                 else english.read_kind_words(words, field="outcome.kind_words", reader=reader,
                                              recipient=person.name, people=tuple(p.name for p in people)))
 
@@ -194,7 +241,7 @@ def _skill_ja(skill: str, evidence: str | None, result: str | None, field: str) 
         joined = japanese.connective(evidence) or f"{ev}、"
     if result:
         res = japanese.stem(result, result=True) or f"{canonical_ja(result).rstrip('。')}という成果につながり"
-    credential = bool(english.CREDENTIAL.search(name)) and not evidence
+    credential = bool(english_facts.CREDENTIAL.search(name)) and not evidence
     return SkillFact(field, skill, name, credential, ev, res, "verb" if res else None,
                      bool(evidence and name in evidence), joined)
 

@@ -1,24 +1,20 @@
 """English notes read from the recipient's side: third person about the addressee becomes second
 person, report sentences ("He walked me through X") become the X they talked about, chat lines
 lose their timestamp and speaker label, the interviewer's own words are said back in the
-sender's voice, skills become clauses, timelines become phrases that follow "decide"."""
+sender's voice. (Skills, timelines and news: `english_facts`.)"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
 from afterword.checks.textutil import common_en
 from afterword.understand.facts import (
     Frame,
-    NewsFact,
     QuoteFact,
     RaisedBy,
     Shape,
-    SkillFact,
-    TimelineFact,
     TopicFact,
 )
 from afterword.understand.terms import canonical_en, words
@@ -28,11 +24,11 @@ _ADVERBS = {"just", "also", "really", "still", "always", "never", "often", "usua
             "actually", "probably", "definitely", "clearly", "even", "now", "currently", "then"}  # fmt: skip
 _BE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't",
        "doesn't": "don't", "hasn't": "haven't", "'s": "'re"}  # fmt: skip
-_NOT_VERB_S = {"was", "is", "has", "does", "this", "always", "perhaps", "plus", "thus", "as", "us", "yes",
+NOT_VERB_S = {"was", "is", "has", "does", "this", "always", "perhaps", "plus", "thus", "as", "us", "yes",
                "its", "his", "hers", "news", "less", "across", "unless", "towards"}  # fmt: skip
 _CLAUSE_START = {"", ",", ";", "and", "but", "that", "if", "when", "because", "so", "or", "whether",
                  "since", "as", "while", "though", "although", "."}  # fmt: skip
-_DETERMINERS = {"the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "this", "that",
+DETERMINERS = {"the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "this", "that",
                 "these", "those", "some", "any", "each", "every", "no", "one", "two", "three", "how",
                 "what", "why", "whether", "where", "when", "who", "which"}  # fmt: skip
 _PREPOSITIONS = {"for", "of", "with", "on", "in", "at", "to", "from", "by", "about", "across", "between",
@@ -53,7 +49,7 @@ _ASKED = re.compile(r"^asked\s+(?:me\s+|us\s+)?(?:about\s+)?(?P<rest>.+)$", re.I
 _WANTS_TO = re.compile(r"^(?:wants|would like|hopes|plans|is planning|are planning|intends|want)\s+to\s+"
                        r"(?P<rest>.+)$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they)\b\s*", re.IGNORECASE)
-_CHAT = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:(?P<who>[\w .'-]{1,30}?):\s+)?(?P<rest>.+)$")
+CHAT = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]\s*)?(?:(?P<who>[\w .'-]{1,30}?):\s+)?(?P<rest>.+)$")
 _TIMESTAMP = re.compile(r"^\s*\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
 _SENTENCE = re.compile(
     r"^(?:(?:the|a|an|this|that|our|my|his|her|their|your|its)\s+)?(?:[\w'-]+\s+){0,4}?"
@@ -61,9 +57,18 @@ _SENTENCE = re.compile(
     r"weren't|won't|can't|'s|'re)\b",
     re.IGNORECASE,
 )
+_STATEMENT = re.compile(r"^(?:(?:you|we|they|I|he|she|it|there)(?:['’]\w+)?|[A-Z][a-z]+)\s+(?:\w+\s+)?"
+                        r"(?:is|are|was|were|am|has|have|had|will|would|can|could|should|do|does|did|"
+                        r"\w+s|\w+ed|use|run|need|want|plan|like|think|expect)\b")
 _WH = re.compile(r"^(?:how|what|why|whether|where|when|who|which)\b", re.IGNORECASE)
 _FRAGMENT = re.compile(r"\b(?:not|maybe|probably|tbd|\?)\b|\?|^(?:ping|send|check|call|email|let|ask|"
                        r"remember|follow up)\b", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(
+    r"\s+(?:really |very |so )?(?:well|clearly|nicely|in detail|in depth|a lot|briefly|at length|quickly)$",
+    re.IGNORECASE,
+)
+_DISCOURSE = re.compile(r"^(?:honestly|frankly|tbh|to be honest|basically|so|well|ok|okay)\b[,:]?\s*",
+                        re.IGNORECASE)
 _SAID_PAREN = re.compile(r"\s*\([^)]*\b(?:said|says|told|per)\b[^)]*\)", re.IGNORECASE)
 
 
@@ -101,7 +106,7 @@ def _present(verb: str) -> str:
     low = verb.lower()
     if low in _BE:
         return _BE[low]
-    if not low.endswith("s") or low in _NOT_VERB_S or len(low) < 3:
+    if not low.endswith("s") or low in NOT_VERB_S or len(low) < 3:
         return verb
     if low.endswith("ies") and len(low) > 4:
         return verb[:-3] + "y"
@@ -170,6 +175,10 @@ _SPEAKER_SWAP = {
     "you've": "I've", "you'd": "I'd", "you'll": "I'll",
 }  # fmt: skip
 _I_AGREE = {"am": "are", "was": "were", "wasn't": "weren't"}
+_THIRD_PERSON = {"am": "is", "are": "is", "have": "has", "do": "does", "don't": "doesn't", "run": "runs",
+                 "use": "uses", "need": "needs", "want": "wants", "lead": "leads", "own": "owns",
+                 "manage": "manages", "like": "likes", "think": "thinks", "work": "works",
+                 "plan": "plans"}  # fmt: skip
 _YOU_AGREE = {"are": "am", "were": "was", "weren't": "wasn't", "aren't": "am not"}
 
 
@@ -184,6 +193,8 @@ def from_their_words(text: str, speaker: str | None) -> str:
         before = tokens[i - 1].lower() if i else ""
         if speaker and low in ("i", "me"):
             out[i] = speaker
+            if low == "i":
+                _agree(out, i, _THIRD_PERSON)
             continue
         if speaker and low == "my":
             out[i] = f"{speaker}'s"
@@ -213,12 +224,12 @@ def is_past_verb(word: str) -> bool:
     return regular or low in words("irregular_past")
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """Lower-case a sentence-case first word ("Her lab's…", "Led the move…"); names stay."""
     first = text.split(" ", 1)[0]
     bare = re.sub(r"['’]s$", "", first)
     pronoun = re.fullmatch(r"(?:you|we|they|he|she|it|there)(?:['’]\w+)?", bare.lower())
-    common = bare.lower() in common_en() or bare.lower() in _DETERMINERS or is_past_verb(bare) or pronoun
+    common = bare.lower() in common_en() or bare.lower() in DETERMINERS or is_past_verb(bare) or pronoun
     if first[:1].isupper() and first[1:].islower() and common and first != "I":
         return first[0].lower() + text[1:]
     return text
@@ -229,8 +240,8 @@ def _article(np: str) -> str:
     → "the feature store migration"); mass nouns, plurals and names stay bare."""
     parts = np.split()
     head_at = next((i for i, w in enumerate(parts) if w.lower() in _PREPOSITIONS), len(parts)) - 1
-    gerund = len(parts) > 1 and parts[0].lower().endswith("ing") and parts[1].lower() in _DETERMINERS
-    if not parts or parts[0].lower() in _DETERMINERS or gerund or any(
+    gerund = len(parts) > 1 and parts[0].lower().endswith("ing") and parts[1].lower() in DETERMINERS
+    if not parts or parts[0].lower() in DETERMINERS or gerund or any(
         re.search(r"['’]s$", w) for w in parts[:head_at]
     ):
         return np
@@ -244,12 +255,16 @@ def _tidy_np(np: str) -> str:
     if m and m.group(2).lower() not in _PREPOSITIONS | {"until", "till", "early", "late", "mid"}:
         np = f"{m.group(1) or ''}{m.group(2)} for {m.group(3)}"
     np = re.sub(r"\s+[-–—]\s+(.+)$", r" (\1)", np)  # "team structure - 2 squads"
-    return _article(_lower_first(np))
+    return _article(lower_first(np))
+
+
+MAX_TOPIC_WORDS = 20
+"""A longer "topic" is a pasted paragraph: no frame can hold it."""
 
 
 def _split_splices(text: str) -> list[str]:
-    """"safety record, he asked about my OSHA 30" → two topics."""
-    parts = re.split(r",\s+(?=(?:he|she|they|I)\b)", text)
+    """"safety record, he asked about my OSHA 30" → two topics; two sentences → two topics."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])|,\s+(?=(?:he|she|they|I)\b)", text)
     return [p for p in parts if p.strip()]
 
 
@@ -259,9 +274,9 @@ def read_topic(
     """One topic as written → its facts (a comma splice gives two), each with a frame."""
     original = text
     t = _SAID_PAREN.sub("", text).strip()
-    chat = _CHAT.match(t)
+    chat = CHAT.match(t)
     speaker = None
-    if chat and chat.group("who") and (_TIMESTAMP.match(t) or _is_person(chat.group("who"), reader)):
+    if chat and chat.group("who") and (_TIMESTAMP.match(t) or is_person(chat.group("who"), reader)):
         speaker, t = chat.group("who").strip(), chat.group("rest")
     t = _TIMESTAMP.sub("", t).strip()
     quoted = re.fullmatch(r"[\"“'‘](.+)[\"”'’]", t.rstrip("."))
@@ -269,11 +284,14 @@ def read_topic(
         t, speaker = quoted.group(1), speaker or reader.names[0]
     out = []
     for part in _split_splices(t):
-        out.append(_topic(part, original, field, raised_by, own, reader, speaker, bool(quoted)))
+        if len(part.split()) > MAX_TOPIC_WORDS:
+            out.append(TopicFact(field, original, part, "sentence", "unclear", raised_by, own))
+        else:
+            out.append(_topic(part, original, field, raised_by, own, reader, speaker, bool(quoted)))
     return out
 
 
-def _is_person(who: str, reader: Reader) -> bool:
+def is_person(who: str, reader: Reader) -> bool:
     words = {w.lower() for n in reader.names for w in n.split()}
     return who.strip().lower() in words | {"me", "i"} or who.strip() in reader.names
 
@@ -295,7 +313,11 @@ def _topic(
     if speaker and not mine_speaker:  # their own words: their "we" is the addressee's side
         if _FRAGMENT.match(t):  # "ping me if you have q's": an aside, not a topic
             return TopicFact(field, original, t, "sentence", "unclear", raised_by, own)
-        t, shape, by = from_their_words(t, None), "sentence", by or theirs
+        other = None if is_person(speaker, reader) else speaker  # another interviewer's "I" is theirs
+        said, by = from_their_words(t, other), by or theirs
+        if _STATEMENT.match(said):
+            return fact("said", said, by)
+        t, shape = said, "sentence"
     pronoun_lead = _PRONOUN_SUBJECT.match(t)
     name_lead = re.match(r"^(?:" + "|".join(re.escape(n) for n in _all_name_forms(reader)) + r")\s+", t)
     if pronoun_lead and not reader.sole and not own:
@@ -304,7 +326,7 @@ def _topic(
     if lead:
         rest, by = t[lead.end() :], by or theirs
         if m := _REPORT.match(rest):
-            np = to_second_person(m.group("rest"), reader)
+            np = to_second_person(_TRAILING_ADVERB.sub("", m.group("rest")), reader)
             if re.match(r"that\s", np, re.IGNORECASE):
                 return fact("said", np[5:], by)
             return fact("subject", _tidy_np(canonical_en(np, noun_phrase=True)), by)
@@ -339,7 +361,7 @@ def _fact(field: str, original: str, shape: Shape, frame: Frame, text: str, by: 
           own: bool, mine: RaisedBy = "candidate") -> TopicFact:  # fmt: skip
     """A framed topic; one raised by the sender's side is told as theirs (`mine`), never as
     something the recipient said."""
-    text = _lower_first(text.strip(" .;:"))
+    text = lower_first(text.strip(" .;:"))
     if by == mine and frame not in ("mine", "unclear"):
         frame = "mine"
     elif frame == "mine" and by is not None and by != mine:
@@ -370,16 +392,17 @@ def read_kind_words(
     """The interviewer's kind words in the sender's voice, attributed to whoever said them."""
     t = canonical_en(text.strip().strip("\"“”"), noun_phrase=False)
     speaker = None
-    chat = _CHAT.match(t)
-    if chat and chat.group("who") and _is_person(chat.group("who"), Reader(people, False)):
+    chat = CHAT.match(t)
+    if chat and chat.group("who") and is_person(chat.group("who"), Reader(people, False)):
         speaker, t = chat.group("who").strip(), chat.group("rest")
-    other = speaker if speaker and not _is_person(speaker, Reader((recipient,), False)) else None
+    other = speaker if speaker and not is_person(speaker, Reader((recipient,), False)) else None
     lead = _PRONOUN_SUBJECT.match(t)
     indirect = lead and _SAID.match(t[lead.end() :])
     third = re.search(r"\b(?:he|she|his|her|him)\b", t, re.IGNORECASE)
     direct = not lead and not third and re.search(r"\b(?:you|your)\b|^(?:I|I'd|I'm|we|we're)\b", t)
     clauses = []
     for clause in _clauses(indirect.group("rest") if indirect else t):
+        clause = _DISCOURSE.sub("", clause)
         if direct:
             clause = from_their_words(clause, other)
         elif not indirect or not other:
@@ -394,7 +417,7 @@ def read_kind_words(
             clause = f"{subject} {clause}"
         elif re.match(r"^let's\b", clause, re.IGNORECASE):
             continue
-        clauses.append(_lower_first(clause))
+        clauses.append(lower_first(clause))
     return QuoteFact(field, text, other, other is None, clauses=tuple(clauses[:3]))
 
 
@@ -407,118 +430,3 @@ def feedback_item(text: str, reader: Reader) -> str:
         t = f"he {t}"
     t = to_second_person(t, reader)
     return t[:1].upper() + t[1:]
-
-
-# --- skills -------------------------------------------------------------------------------------
-
-CREDENTIAL = re.compile(r"certif|licen[cs]e|\b(?:TOEIC|IELTS|TOEFL|JLPT|PMP|CPA|ACCA|CFA|CISSP|N[1-5])\b|"
-                         r"\bscore\b|\bgrade\b|点|級|資格|免許|合格|取得", re.IGNORECASE)
-_CHANGE = re.compile(r"^(cut|raised|reduced|increased|grew|lowered|improved|boosted|dropped|decreased|"
-                     r"lifted|shrank|trimmed)\s+((?:(?!\b(?:by|from|to)\b).)+?)\s+(\d[\d.,]*\s*%)$",
-                     re.IGNORECASE)  # fmt: skip
-_PARTICIPLE = re.compile(r"^(?:(?:now|still|currently|already)\s+)?\w+(?:ed|en)\s+(?:by|in|at|across|for)\b",
-                         re.IGNORECASE)  # fmt: skip
-
-
-def _verb_phrase(text: str) -> str | None:
-    """Evidence as a verb phrase without "I" ("I led…" → "led…"); None when it has no verb first."""
-    t = re.sub(r"^I\s+", "", text.strip().rstrip("."))
-    first = t.split(" ", 1)[0]
-    if is_past_verb(first) or first.lower() in ("have", "own", "run", "lead", "manage", "built"):
-        return _lower_first(t) if first[:1].isupper() and first[1:].islower() else t
-    return None
-
-
-def read_skill(skill: str, evidence: str | None, result: str | None, *, field: str) -> SkillFact:
-    """A skill with its evidence and result as clauses the composer can join."""
-    name = canonical_en(skill.strip().rstrip("."), noun_phrase=True)
-    ev = canonical_en(evidence.strip(), noun_phrase=True) if evidence and evidence.strip() else None
-    res = canonical_en(result.strip().rstrip("."), noun_phrase=True) if result and result.strip() else None
-    ev_phrase = None
-    if ev:
-        ev_phrase = _verb_phrase(ev) or f"worked on {_lower_first(ev.rstrip('.'))}"
-    form: Literal["verb", "noun", "state"] | None = None
-    if res:
-        res = _CHANGE.sub(r"\1 \2 by \3", _lower_first(res))
-        parts = res.split()
-        first = parts[0].lower()
-        if is_past_verb(first):
-            form = "verb"
-        elif _PARTICIPLE.match(res):
-            res, form = f"is {res}", "state"
-        elif first.endswith("s") and first not in _NOT_VERB_S and len(parts) > 1 and (
-            re.match(r"[\d$~]|about|over|more|up", parts[1]) or parts[1] in _DETERMINERS
-        ):
-            form = "state"
-        else:
-            form = "noun"
-    names = bool(ev and name.lower() in ev.lower())
-    credential = bool(CREDENTIAL.search(skill)) and not ev
-    return SkillFact(field, skill, name, credential, ev_phrase, res, form, names)
-
-
-# --- timeline and news --------------------------------------------------------------------------
-
-_DAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-         "thur": "Thursday", "thurs": "Thursday", "fri": "Friday", "sat": "Saturday",
-         "sun": "Sunday"}  # fmt: skip
-_MONTHS = {"jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June",
-           "jul": "July", "aug": "August", "sep": "September", "sept": "September", "oct": "October",
-           "nov": "November", "dec": "December"}  # fmt: skip
-_TIME_START = re.compile(r"\b(?:within|by|in|before|after|around|until|till|next|this|early|late|mid|on|"
-                         r"over|end|the end)\b", re.IGNORECASE)
-_DURATION = re.compile(
-    r"^(?:about\s+|around\s+|roughly\s+)?(?:a\s+|one\s+|\d+(?:\s*[-–]\s*\d+)?\s+|two\s+|three\s+|"
-    r"a couple of\s+|a few\s+)(?:days?|weeks?|months?)(?:\s+or so)?$",
-    re.IGNORECASE,
-)
-
-
-def _time_phrase(text: str) -> str | None:
-    """The time phrase a timeline ends with, when everything before it is about deciding or getting
-    back ("they'll decide before the holidays" → "before the holidays"), else None."""
-    for m in _TIME_START.finditer(text):
-        phrase = text[m.start() :]
-        tokens = [w.lower().strip(",.'\"") for w in re.split(r"[\s-]+", phrase)]
-        timely = all(w in words("time_words") or re.match(r"\d", w) for w in tokens if w)
-        before = {w.lower().strip(",'\"") for w in text[: m.start()].split()}
-        if timely and not before - words("timeline_words"):
-            return phrase
-    return None
-
-
-def read_timeline(text: str, reader: Reader) -> TimelineFact:
-    """"she said by next Friday" → "by next Friday"; "couple wks" → "within a couple of weeks";
-    "Dana: \"we'll have a decision in about 2 weeks\"" → "in about 2 weeks"."""
-    t = canonical_en(text.strip(), noun_phrase=False)
-    chat = _CHAT.match(t)
-    who = chat.group("who") if chat else None
-    if chat and who and (_is_person(who, reader) or who.lower() in ("recruiter", "hr")):
-        t = chat.group("rest")
-    reporter = r"^(?:the\s+)?(?:recruiter|hr|they|he|she|we)\s+(?:said|says|mentioned|told me)\s+(?:that\s+)?"
-    t = re.sub(reporter, "", t.strip().strip("\"“”."), flags=re.IGNORECASE)
-    t = t.replace("couple", "a couple of").replace("a a couple", "a couple")
-    t = re.sub(r"\ba couple of of\b", "a couple of", t)
-    t = re.sub(r"\b(hopefully|probably|maybe|i think|sometime|ish)\b", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"\b([A-Za-z]{3,5})\b\.?", lambda m: _DAYS.get(m.group(1).lower()) or _MONTHS.get(
-        m.group(1).lower()) or m.group(1), t)
-    t = re.sub(r"\s+", " ", t).strip(" ,.")
-    about: Literal["decision", "contact"] = "decision" if re.search(r"decid|decision", t, re.I) else "contact"
-    when: str | None
-    if _DURATION.match(t):
-        when = f"within {t}" if not t.lower().startswith(("about", "around", "roughly")) else f"in {t}"
-    elif re.fullmatch(r"(?:the\s+)?end of (?:the\s+)?(month|week|year|quarter)", t, re.IGNORECASE):
-        when = "by the end of the " + t.split()[-1]
-    else:
-        when = _time_phrase(t)
-        if when and re.match(r"(?:about|around)\b", when, re.IGNORECASE):
-            when = f"in {when}"
-    return TimelineFact(text, when, about)
-
-
-def read_news(text: str) -> NewsFact:
-    """A positive headline as a clause after "that" when it reads as a sentence; else None."""
-    t = canonical_en(text.strip().rstrip("."), noun_phrase=False)
-    verbish = any(is_past_verb(w) or w.lower() in ("is", "was", "has", "have", "will", "opens", "launches",
-                                                   "wins", "joins", "raises") for w in t.split()[1:])
-    return NewsFact(text, _lower_first(t) if verbish else None)

@@ -83,7 +83,8 @@ class SkillFact:
     """A skill the interview missed. English: `evidence` and `result` are verb phrases without a
     subject ("rebuilt our AWS infrastructure as Terraform modules"), `result_form` says how the
     result joins ("verb": "…, which cut…"; "noun": "led to a 25% drop"; "state": how things are
-    now, "is now used by 4 groups", "processes 2M events a day"). Japanese: both are 連用形
+    now, "is now used by 4 groups", "processes 2M events a day"; "clause": a sentence of its own,
+    "mean time to recovery dropped by 35%"). Japanese: both are 連用形
     stems ("在庫管理APIをGoで再実装し") that take 「ました」, and `joined` is the evidence as it
     leads into the result (「…再実装し、」, 「…力を入れてきたことで、」)."""
 
@@ -93,7 +94,7 @@ class SkillFact:
     credential: bool
     evidence: str | None
     result: str | None
-    result_form: Literal["verb", "noun", "state"] | None
+    result_form: Literal["verb", "noun", "state", "clause"] | None
     names_skill: bool
     joined: str | None = None
 

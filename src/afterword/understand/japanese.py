@@ -18,7 +18,9 @@ _REPORT_NOUN = re.compile(
     r"(?:を|について|に関して)(?:詳しく)?(?:ご?説明|ご?紹介|ご?案内|教え|話し|見せ|共有し)"
     r"(?:して|て)?(?:もらった|くれた|いただいた|くださった|いただきました|もらいました|くれました)$"
 )
-_REPORT_CLAUSE = re.compile(r"と(?:話して|言って|おっしゃって)(?:いた|いました|た)$|と(?:話した|言った)$")
+_REPORT_CLAUSE = re.compile(
+    r"と(?:話して|言って|おっしゃって)(?:いた|いました|くれた|くださった|いただいた|た)$|と(?:話した|言った)$"
+)
 _DISCUSSED = re.compile(r"(?:について|を)?(?:議論|相談|意見交換)(?:した|しました)$")
 _ASKED = re.compile(r"(?:について|を)(?:質問|聞かれ|聞かれた|尋ねられた|質問された)(?:た|ました)?$")
 _TAIL_NOUN = re.compile(r"(?:の話|のお話|について|の件)$")
@@ -118,7 +120,11 @@ def _drop_subject(text: str, names: tuple[str, ...]) -> str:
     return _SUBJECT.sub("", text)
 
 
-def read_topic(
+MAX_TOPIC_CHARS = 60
+"""A longer topic is a pasted paragraph: no frame can hold it."""
+
+
+def read_topics(
     text: str,
     *,
     field: str,
@@ -126,10 +132,30 @@ def read_topic(
     own: bool,
     names: tuple[str, ...],
     sender_side: RaisedBy = "candidate",
+) -> list[TopicFact]:
+    """One topic as written → a fact per sentence (「…迷っている。…考えたいとのこと」 gives two), each a
+    noun phrase or a clause that fits 「…というお話」 (see `_read_topic`)."""
+    sentences = [s for s in re.split(r"(?<=。)", canonical_ja(text).strip()) if s.strip("。 ")]
+    if len(sentences) > 1 and sentences[-1].endswith(_HEARSAY):  # 「A。Bとのこと」: both are hearsay
+        sentences = [s.rstrip("。") + "とのこと" if not s.endswith(_HEARSAY) else s for s in sentences]
+    return [
+        TopicFact(field, text, s, "sentence", "unclear", raised_by, own) if len(s) > MAX_TOPIC_CHARS
+        else _read_topic(s, field, raised_by, own, names, sender_side)
+        for s in sentences
+    ]
+
+
+def _read_topic(
+    text: str,
+    field: str,
+    raised_by: RaisedBy | None,
+    own: bool,
+    names: tuple[str, ...],
+    sender_side: RaisedBy,
 ) -> TopicFact:
-    """A Japanese topic as a noun phrase (「チームのリリースフロー」) or a clause that fits
-    「…というお話」, with who raised it. Written to a candidate (recruiter notes), their interest,
-    wishes and experience get the honorific ご (「SaaS業界へのご関心」)."""
+    """One sentence as a noun phrase (「チームのリリースフロー」) or a clause that fits 「…というお話」,
+    with who raised it. Written to a candidate (recruiter notes), their interest, wishes and
+    experience get the honorific ご (「SaaS業界へのご関心」)."""
     original = text
     t = canonical_ja(text).strip().rstrip("。．.!！")
     sentences = [s for s in re.split(r"。", t) if s.strip()]
@@ -212,11 +238,16 @@ def read_news(text: str, company: str) -> NewsFact:
     return NewsFact(text, None, rest if ok else None)
 
 
-def read_kind_words(text: str, *, field: str, names: tuple[str, ...]) -> QuoteFact:
-    """Their words: polite direct speech is quoted as theirs (「…」とのお言葉); reported words about the
-    addressee are said back in the sender's voice (「ポートフォリオを高く評価していただいた」と伺い)."""
+def read_kind_words(
+    text: str, *, field: str, names: tuple[str, ...], sender: tuple[str, ...] = ()
+) -> QuoteFact:
+    """Their words: polite direct speech is quoted as theirs (「…」とのお言葉); words reported about
+    the addressee (their name, 彼/彼女, とのこと) are said back in the sender's voice, the sender's own
+    name becoming 私 (「私の企画書を高く評価していただいていた」と伺い)."""
     t = canonical_ja(text).strip()
-    if re.search(r"(です|ます|ました|でした|ません)[。！!]?$", t) and not re.search(r"とのこと", t):
+    about_them = "|".join(re.escape(n) for n in names if n) or "\x00"
+    reported = re.search(rf"(?:{about_them})(?:さん|様|部長|課長|室長|所長|社長)|彼|とのこと|そう|らしい", t)
+    if re.search(r"(です|ます|ました|でした|ません)[。！!]?$", t) and not reported:
         return QuoteFact(field, text, None, True, quote=t.rstrip("。"))
     clauses = []
     for part in re.split(r"[。]", t):
@@ -224,7 +255,10 @@ def read_kind_words(text: str, *, field: str, names: tuple[str, ...]) -> QuoteFa
         for suffix in ("、とのこと", "とのこと", "らしい", "そうです", "そう"):
             part = part.removesuffix(suffix)
         part = _drop_subject(part.strip("、"), names)
-        part = re.sub(r"していた$", "していただいた", part)
+        for name in sender:
+            part = re.sub(rf"{re.escape(name)}(?:さん|様)?の", "私の", part)
+            part = re.sub(rf"{re.escape(name)}(?:さん|様)", "私", part)
+        part = re.sub(r"して(?:いた|いました)$", "していただいていた", part)
         part = re.sub(r"してくれた$", "してくださった", part)
         part = re.sub(r"かも$", "かもしれない", part)
         if part:

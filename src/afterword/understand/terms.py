@@ -13,6 +13,9 @@ from importlib.resources import files
 _TOKEN = re.compile(r"(?<![\w/+.-])([\w][\w.+/'’-]*[\w+]|[\w]|\+|w/o?)(?![\w/+-])")
 
 
+_SENIORITY = {"sr": "senior ", "senior": "senior ", "jr": "junior ", "junior": "junior "}
+
+
 def _data(name: str) -> str:
     return files("afterword.understand").joinpath(f"data/{name}").read_text("utf-8")
 
@@ -69,7 +72,11 @@ def canonical_en(text: str, *, noun_phrase: bool) -> str:
             return t["canonical"][key[:-1]] + "s"  # "apis" → "APIs"
         return word
 
-    return _TOKEN.sub(repl, re.sub(r"~\s*", "about ", text))
+    text = re.sub(r"~\s*", "about ", text)
+    text = re.sub(r"\b(\d+\s+)(?:(sr|senior|jr|junior)\.?\s+)?eng(?:ineer)?s?\b",  # "2 sr eng": people
+                  lambda m: f"{m.group(1)}{_SENIORITY.get((m.group(2) or '').lower(), '')}engineers", text,
+                  flags=re.IGNORECASE)
+    return _TOKEN.sub(repl, text)
 
 
 def canonical_ja(text: str) -> str:

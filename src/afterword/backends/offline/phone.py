@@ -48,7 +48,9 @@ def call_en(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
     r = en.refs(p, f, tone)
     if r and scenario != "thank-you":
         who += " " + p.say("phone.recall", ref=r[0])
-    lines = [p.say("phone.hello", tone, me=me, asked=f.recipient.formal), who,
+    hello = (p.say("phone.hello_group", tone, me=me) if f.recipient.group
+             else p.say("phone.hello", tone, me=me, asked=f.recipient.formal))
+    lines = [hello, who,
              *_en_reason(p, f, scenario, tone), p.say("phone.bye", tone)]
     if f.sender_phone:
         lines.append(p.say("phone.voicemail", me=me, about=about, phone=f.sender_phone))
