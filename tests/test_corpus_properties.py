@@ -1,10 +1,6 @@
 """Every draft of every development corpus file and every sample passes the judge (issue 8):
 each scenario in the expect file × each recipient × every tone (samples: on both channels),
 drafted by the offline composer through the real pipeline with the offline grammar checker.
-
-A few `error-issue`/`grounding` violations come from false alarms of our own checks, not from the
-drafts; they are listed in CHECKER_FALSE_ALARMS (for the checks' owners) and a test keeps that
-list exact, so a fixed checker shows up as a stale entry to delete.
 """
 
 from __future__ import annotations
@@ -27,18 +23,6 @@ from afterword.pipeline import Pipeline, plan_jobs
 CORPUS = ROOT / "tests" / "data" / "notes_realistic"
 CORPUS_EXPECT = json.loads((CORPUS / "expect.json").read_text("utf-8"))
 SAMPLE_EXPECT = json.loads((ROOT / "tests" / "data" / "sample_expect.json").read_text("utf-8"))
-
-CHECKER_FALSE_ALARMS: dict[tuple[str, str], str] = {
-    # (file, text in the violation) → why the check is wrong, not the draft
-    ("en_vietnamese_name_greet_as.json", "“signups” looks misspelled"):
-        "the English spell checker does not know “signups” (the notes' word, common in product English)",
-    # Not a false alarm, listed until the composer corrects it (issue 9 lint, after merging issue9-en):
-    # the notes' typos reach the draft, and the checker rightly flags them there.
-    ("en_typos_mixed_case.json", "“proccess” looks misspelled"):
-        "deserved: the notes' typo “proccess” is repeated in the draft (validate flags it in the notes)",
-    ("en_typos_mixed_case.json", "“reconcilation” looks misspelled"):
-        "deserved: the notes' typo “reconcilation” is repeated in the draft (validate flags it)",
-}
 
 
 def _cases(expect: dict[str, Any], folder: Path, channels: tuple[str | None, ...]) -> list[Any]:
@@ -69,24 +53,11 @@ def _violations(path: Path, entry: dict[str, Any], channels: tuple[str | None, .
     return out
 
 
-def _unexpected(name: str, violations: list[str]) -> list[str]:
-    return [v for v in violations if not any(f == name and text in v for f, text in CHECKER_FALSE_ALARMS)]
-
-
 @pytest.mark.parametrize(("path", "entry", "channels"), _cases(CORPUS_EXPECT, CORPUS, (None,)))
 def test_every_corpus_draft_passes_the_judge(path: Path, entry: dict[str, Any], channels: tuple) -> None:
-    assert _unexpected(path.name, _violations(path, entry, channels)) == []
+    assert _violations(path, entry, channels) == []
 
 
 @pytest.mark.parametrize(("path", "entry", "channels"), _cases(SAMPLE_EXPECT, SAMPLES, ("email", "phone")))
 def test_every_sample_draft_passes_the_judge(path: Path, entry: dict[str, Any], channels: tuple) -> None:
-    assert _unexpected(path.name, _violations(path, entry, channels)) == []
-
-
-def test_the_list_of_checker_false_alarms_is_exact() -> None:
-    """Each listed false alarm still fires (delete an entry once its check is fixed)."""
-    for name in sorted({f for f, _ in CHECKER_FALSE_ALARMS}):
-        violations = _violations(CORPUS / name, CORPUS_EXPECT[name], (None,))
-        for (f, text), why in CHECKER_FALSE_ALARMS.items():
-            if f == name:
-                assert any(text in v for v in violations), f"fixed? {name}: {text} ({why})"
+    assert _violations(path, entry, channels) == []
