@@ -171,3 +171,37 @@ def test_japanese_address_block_uses_department_and_title() -> None:
                 interviewers=[{"name": "高橋 花子", "title": "開発部 部長"}])
     _, body = compose(notes, "thank-you", "formal")
     assert body.startswith("株式会社テスト\n開発部 部長 高橋 花子 様\n\n")
+
+
+LONG = {
+    "en": {"company": {"name": "Northwind Logistics International Holdings, Inc."},
+           "position": "Senior Staff Site Reliability Engineer (Payments Platform) - Remote EMEA"},
+    "ja": {"company": {"name": "株式会社グローバルロジスティクスホールディングス"},
+           "position": "シニアサイトリライアビリティエンジニア（決済基盤）"},
+}
+
+
+@pytest.mark.parametrize("kind", MINIMAL)
+def test_long_positions_and_companies_give_subjects_that_fit_an_inbox(kind: str) -> None:
+    """The `subject` lint allows 70 characters (ja: 40): the composer drops the parenthesis,
+    what follows a dash, the legal form or the whole position, never a word in half."""
+    notes = parse_notes({**MINIMAL[kind], **LONG[kind[:2]]})
+    limit = 40 if notes.language == "ja" else 70
+    scenarios = RECRUITER_SCENARIOS if notes.sender_role == "recruiter" else CANDIDATE_SCENARIOS
+    for scenario, tone in itertools.product(scenarios, TONES):
+        subject, body = compose(notes, scenario, tone)
+        assert len(subject) <= limit, subject
+        report = check_draft(subject, body, language=notes.language, notes=notes, scenario=scenario)
+        assert not [i for i in report.issues if i.rule == "subject"], subject
+
+
+def test_a_long_subject_loses_the_parenthesis_then_the_tail_then_the_position() -> None:
+    notes = parse_notes({**MINIMAL["en-candidate"], **LONG["en"]})
+    assert compose(notes, "thank-you", "formal")[0] == (
+        "Thank you for the interview: Senior Staff Site Reliability Engineer")
+    assert compose(notes, "rejection-reply", "formal")[0] == (
+        "Re: Senior Staff Site Reliability Engineer - Remote EMEA position")
+    assert compose(notes, "status-check", "enthusiastic")[0] == "Following up on my interview"
+    ja = parse_notes({**MINIMAL["ja-candidate"], **LONG["ja"]})
+    assert compose(ja, "status-check", "formal")[0] == (
+        "選考状況のご確認（シニアサイトリライアビリティエンジニア職 鈴木 一郎）")

@@ -52,6 +52,20 @@ def test_english_topics_become_recipient_side_frames(written: str, text: str, fr
     assert topic.field == "interviewers[0].topics[0]"
 
 
+def test_names_with_symbols_keep_their_spelling_when_persons_are_swapped() -> None:
+    facts = understand(_en(["his CI/CD work on GitHub Actions", "she runs R&D for the Node.js gateway",
+                            "he asked about AT&T's 5G/LTE roll-out (phase 2)"],
+                           name="Joe Park", candidate=None))
+    assert [t.text for t in facts.topics] == ["your CI/CD work on GitHub Actions",
+                                              "you run R&D for the Node.js gateway",
+                                              "AT&T's 5G/LTE roll-out (phase 2)"]
+    recruiter = parse_notes({
+        "language": "en", "sender_role": "recruiter", "sender": {"name": "Sam Lee"},
+        "company": {"name": "Acme"}, "position": "DevOps", "candidate": {"name": "Jo Park"},
+        "feedback": {"positive": ["he knows Node.js and .NET well", "owns CI/CD end to end"]}})
+    assert understand(recruiter).positive == ("You know Node.js and .NET well", "You own CI/CD end to end")
+
+
 def test_a_comma_splice_gives_two_topics_and_raised_by_is_kept() -> None:
     facts = understand(_en(["safety record, he asked about my OSHA 30",
                             {"text": "my forecasting work at Kraft", "raised_by": "candidate"}]))
@@ -112,6 +126,12 @@ def test_two_sentences_in_one_topic_are_two_facts() -> None:
     ("Dr. Hélène Moreau", "Dr. Moreau", "Dr. Moreau", True),
     ("Prof. Arjun Mehta", "Prof. Mehta", "Prof. Mehta", True),
     ("Hiring panel", "everyone", "everyone", False),
+    ("Ana Lucía Pérez", "Ana Lucía Pérez", "Ana Lucía", True),
+    ("María José García López", "María José García López", "María José", True),
+    ("Mary Jane Watson", "Mary Jane Watson", "Mary Jane", True),
+    ("Jean-Luc Picard", "Jean-Luc Picard", "Jean-Luc", True),
+    ("Gabriel García Márquez", "Gabriel García Márquez", "Gabriel", True),
+    ("John Michael Smith", "John Michael Smith", "John Michael Smith", False),
 ])  # fmt: skip
 def test_english_greeting_names(name: str, formal: str, casual: str, sure: bool) -> None:
     person = understand(_en(name=name)).recipient
@@ -123,6 +143,11 @@ def test_greet_as_wins_and_unsure_names_are_linted() -> None:
         {"name": "Moreau, Claire", "greet_as": "Dr. Moreau"}])).recipient.casual == "Dr. Moreau"
     issues = {i.field: i for i in lint_notes(_en(name="Wang Fang"))}
     assert "greet_as" in issues["interviewers[0].name"].replacements[0]
+    middle = {i.field: i for i in lint_notes(_en(name="John Michael Smith"))}
+    assert middle["interviewers[0].name"].replacements == ['"greet_as": "John"']
+    double = {i.field: i for i in lint_notes(_en(name="Maria Elizabeth Costa"))}
+    assert double["interviewers[0].name"].replacements == ['"greet_as": "Maria Elizabeth"']
+    assert not lint_notes(_en(name="Ana Lucía Pérez"))
     panel = {i.field: i for i in lint_notes(_en(name="Hiring panel"))}
     assert panel["interviewers[0].name"].replacements == ['"greet_as": "everyone"']
 

@@ -88,17 +88,22 @@ class Reader:
 # --- persons ------------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The words and marks of `text`, and the spacing before each as written, so a text whose
+    persons are swapped keeps every other token's spelling ("R&D", "CI/CD", "Node.js")."""
+    tokens: list[str] = []
+    gaps: list[str] = []
+    end = 0
+    for m in _WORD.finditer(text):
+        gaps.append(text[end : m.start()] if tokens else "")
+        tokens.append(m.group(0))
+        end = m.end()
+    return tokens, gaps
 
 
-def _join(tokens: Iterable[str]) -> str:
-    out = ""
-    for tok in tokens:
-        if out and not (re.match(r"[,.;:!?)%]", tok) or out.endswith(("(", "$")) or tok.startswith("'")):
-            out += " "
-        out += tok
-    return out
+def _join(tokens: Iterable[str], gaps: Iterable[str]) -> str:
+    """The tokens with the spacing they were written with."""
+    return "".join(gap + tok for gap, tok in zip(gaps, tokens, strict=True))
 
 
 def _present(verb: str) -> str:
@@ -139,7 +144,7 @@ def _coordinated(tokens: list[str], i: int) -> None:
 
 def to_second_person(text: str, reader: Reader) -> str:
     """Third person about the addressee as second person: "she runs her 1:1s" → "you run your 1:1s"."""
-    tokens = _tokens(text)
+    tokens, gaps = _tokens(text)
     for i, tok in enumerate(tokens):
         low = tok.lower().replace("’", "'")
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
@@ -164,7 +169,7 @@ def to_second_person(text: str, reader: Reader) -> str:
             tokens[i] = _case("yourself", tok)
         elif plural and low == "themselves":
             tokens[i] = _case("yourselves", tok)
-    return _join(tokens)
+    return _join(tokens, gaps)
 
 
 _SPEAKER_SWAP = {
@@ -186,7 +191,7 @@ def from_their_words(text: str, speaker: str | None) -> str:
     """The addressee's own words said back by the sender: "you were our top pick… I'd like to keep
     your CV" → "I was your top pick… you'd like to keep my CV". With `speaker` (another person),
     their "I" becomes their name."""
-    tokens = _tokens(text)
+    tokens, gaps = _tokens(text)
     out = list(tokens)
     for i, tok in enumerate(tokens):
         low = tok.lower().replace("’", "'")
@@ -208,7 +213,7 @@ def from_their_words(text: str, speaker: str | None) -> str:
             out[i] = _case(_SPEAKER_SWAP[low], tok) if _SPEAKER_SWAP[low] != "I'm" else _SPEAKER_SWAP[low]
             if low == "i" or (low == "we" and before in _CLAUSE_START):
                 _agree(out, i, _I_AGREE)
-    return _join(out)
+    return _join(out, gaps)
 
 
 def _case(word: str, like: str) -> str:

@@ -39,19 +39,26 @@ def fold(word: str) -> str:
 
 
 @cache
-def family_names() -> dict[str, str]:
-    """Folded family name → its section (`east-asian`, `vietnamese`, `hungarian`)."""
-    out: dict[str, str] = {}
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The `[section]`s of a word-list file in `data/` (`family_names.txt`, `given_names.txt`),
+    each as a set of folded words."""
+    out: dict[str, set[str]] = {}
     section = ""
-    for line in _data("family_names.txt").splitlines():
+    for line in _data(name).splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("["):
             section = line.strip("[]")
             continue
-        out.update((fold(w), section) for w in line.split())
-    return out
+        out.setdefault(section, set()).update(fold(w) for w in line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def family_names() -> dict[str, str]:
+    """Folded family name → its section (`east-asian`, `vietnamese`, `hungarian`)."""
+    return {w: section for section, ws in word_lists("family_names.txt").items() for w in ws}
 
 
 def canonical_en(text: str, *, noun_phrase: bool) -> str:
