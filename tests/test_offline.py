@@ -112,7 +112,7 @@ def test_en_thank_you_greets_signs_and_tells_the_skill_story(tone: str) -> None:
     assert first_line == ("Dear Priya Raman," if tone == "formal" else "Hi Priya,")
     assert body.rstrip().endswith("Maya Chen\nmaya.chen@fastmail.com\n+1 415 555 0142")
     # C4: evidence as a first-person sentence, the result with its numbers, and why it matters
-    assert ("I led the move of 140 SQL models to dbt at my current job, which cut the nightly "
+    assert ("I led the move of 140 SQL models to dbt at my current job and cut the nightly "
             "build from 3 hours to 40 minutes.") in body
     assert "Senior Data Engineer" in body or "Northwind Health" in body.split("dbt")[-1]
     # C1: thanks first and last; C3: three to five paragraphs between greeting and sign-off

@@ -66,7 +66,7 @@ def test_minimal_notes_give_a_complete_draft(kind: str, scenario: str, tone: str
 SKILLS = {
     "evidence+result": ({"skill": "dbt", "evidence": "Led the move of 140 SQL models to dbt",
                          "result": "cut the nightly build from 3 hours to 40 minutes"},
-                        "I led the move of 140 SQL models to dbt, which cut the nightly build "
+                        "I led the move of 140 SQL models to dbt and cut the nightly build "
                         "from 3 hours to 40 minutes."),
     "evidence only": ({"skill": "Airflow", "evidence": "I built 30 DAGs for finance reporting."},
                       "With Airflow, I built 30 DAGs for finance reporting."),

@@ -4,6 +4,7 @@ honorifics (Dr., 様) — and, when unsure, the full name and a guess the notes 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -123,6 +124,9 @@ def _likely_given(full: str) -> str:
     return " ".join(words[:2]) if double else words[0]
 
 
+_NOTE = re.compile(r"\s*[(（]([^)）]*)[)）]\s*$")
+
+
 def read_person(
     name: str,
     *,
@@ -131,7 +135,22 @@ def read_person(
     greet_as: str | None = None,
     title: str | None = None,
 ) -> Named:
-    """What to call a person in a draft in `language`, and the guesses behind it."""
+    """What to call a person in a draft in `language`, and the guesses behind it. A note in
+    parentheses after the name ("Dr Ana Pérez (VP Eng)", 「西田様（人事）」) is no part of it."""
+    note = _NOTE.search(name)
+    if note is None or not name[: note.start()].strip():
+        return _read_name(name, language, field, greet_as, title)
+    named = _read_name(name[: note.start()].strip(), language, field, greet_as, title)
+    fact = dataclasses.replace(named.fact, written=name)
+    if fact.group:  # "Eng panel (3 ppl)": a count, not a title
+        return Named(fact, named.guesses)
+    hint = None if title else f'"title": "{note.group(1).strip()}"'
+    guess = Guess(f"{field}.name", f"“{name}”: the part in parentheses is left out of the greeting; "
+                  "a job title belongs in `title`.", hint)
+    return Named(fact, (*named.guesses, guess))
+
+
+def _read_name(name: str, language: str, field: str, greet_as: str | None, title: str | None) -> Named:
     if _GROUP_EN.search(name) or _GROUP_JA.search(name):
         return _group(name, greet_as, language, field)
     if CJK.search(name):

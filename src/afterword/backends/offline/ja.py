@@ -15,11 +15,14 @@ from afterword.backends.offline.subject import LIMIT, fit_subject, shorter_compa
 from afterword.prompts import Phrases
 from afterword.understand import Facts, SkillFact, TopicFact
 
-_JOB_END = ("職", "ポジション", "担当", "スタッフ", "係")
+_JOB_END = ("職", "ポジション", "担当", "スタッフ", "係", "員", "師", "士", "者", "手")
 
 
 def _title(position: str) -> str:
-    return position if position.endswith(_JOB_END) else f"{position}職"
+    """「営業」→「営業職」, 「システム企画(中途採用)」→「システム企画職(中途採用)」, 「看護師」 as written."""
+    m = re.match(r"^(.*?)(\s*\([^()]*\))?$", position)
+    base, note = (m.group(1), m.group(2) or "") if m else (position, "")
+    return f"{base}{'' if base.endswith(_JOB_END) else '職'}{note}"
 
 
 def job(f: Facts) -> str:
