@@ -205,3 +205,58 @@ def test_a_long_subject_loses_the_parenthesis_then_the_tail_then_the_position() 
     ja = parse_notes({**MINIMAL["ja-candidate"], **LONG["ja"]})
     assert compose(ja, "status-check", "formal")[0] == (
         "選考状況のご確認（シニアサイトリライアビリティエンジニア職 鈴木 一郎）")
+
+
+def test_a_name_ending_in_a_full_stop_ends_a_sentence_once() -> None:
+    notes = _en(company={"name": "Kumo Robotics K.K."})
+    for scenario, tone in itertools.product(CANDIDATE_SCENARIOS, TONES):
+        _, body = compose(notes, scenario, tone)
+        assert "K.K.." not in body and "K.K." in body
+
+
+def test_japanese_job_titles_keep_their_note_after_the_title_and_lose_the_client_label() -> None:
+    notes = _ja(position="システム企画（中途採用）")
+    subject, body = compose(notes, "thank-you", "formal")
+    assert "システム企画職(中途採用)" in subject and "システム企画職(中途採用)に応募しております" in body
+    assert "介護職員に応募" in compose(_ja(position="介護職員"), "thank-you", "formal")[1]
+    position = "データアナリスト（クライアント：株式会社ハルモニア）"
+    agency = parse_notes({**MINIMAL["ja-recruiter"], "position": position})
+    _, body = compose(agency, "recruiter-thanks", "formal")
+    assert "株式会社ハルモニアのデータアナリスト職" in body and "クライアント" not in body
+
+
+def test_a_rejection_without_kind_words_claims_no_kind_note() -> None:
+    for tone in TONES:
+        _, body = compose(_en(outcome={"result": "rejected"}), "rejection-reply", tone)
+        assert not re.search(r"kind (?:note|words)|generous", body), body
+
+
+def _recruiter(feedback: dict[str, list[str]], **extra: Any) -> Notes:
+    data = {**MINIMAL["en-recruiter"], "company": {"name": "Meridian"}, "feedback": feedback, **extra}
+    return parse_notes(data)
+
+
+def test_a_recruiter_call_reads_bullets_inside_a_sentence() -> None:
+    """Bullets said inside a sentence start in lower case unless they start with a name or a term."""
+    notes = _recruiter({"positive": ["Really clear on incident management", "Meridian liked the demo"],
+                        "more": ["Kubernetes exp is light", "A production incident, start to finish"]},
+                       next_step={"who": "eng mgr + 1 sr eng"})
+    for tone in TONES:
+        _, body = compose(notes, "recruiter-thanks", tone, "phone")
+        assert "What stood out: really clear on incident management and Meridian liked the demo." in body
+        assert "Kubernetes experience is light; and a production incident, start to finish." in body
+        assert "engineering manager and 1 senior engineer" in body
+
+
+def test_a_recruiter_call_with_long_lists_reads_one_point_of_each_to_stay_short() -> None:
+    long = ("clear examples from the payments migration, the incident review process and the capacity "
+            "plan for the holiday peak, each told with numbers")
+    second = "a calm, structured way of walking the panel through the trade-offs of each design option"
+    notes = _recruiter({"positive": [long, second], "more": [long, second]},
+                       next_step={"prepare": [long, second]})
+    for tone in TONES:
+        _, body = compose(notes, "recruiter-thanks", tone, "phone")
+        report = check_draft("", body, language="en", notes=notes, scenario="recruiter-thanks",
+                             channel="phone")
+        assert not [i for i in report.issues if i.rule == "C9-length"], body
+        assert second not in body and long in body
