@@ -1,17 +1,21 @@
-"""The notes editor: every field, problems shown inline as you type, autosaved while typing."""
+"""The notes editor: fields and rows, problems in plain words beside each field (once it was
+touched, or on save), the notes lint as you type, autosaved while typing; for a tracked
+application, the sends the store recorded and the next step."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Select, Static, TextArea
 
 from afterword.config import data_dir
 from afterword.errors import AfterwordError
@@ -20,12 +24,25 @@ from afterword.tui.messages import NotesValidated
 from afterword.tui.notes_form import (
     BLANK,
     FIELDS,
+    ROWS,
+    SECTIONS,
+    Field,
     FormValues,
-    field_for,
+    Rows,
+    blank_row,
+    move_row,
     notes_to_values,
+    people_options,
+    place_for,
+    remove_row,
     validate_values,
     values_to_notes,
 )
+from afterword.tui.safe import plain
+from afterword.tui.tasks import tasks_of
+from afterword.tui.widgets.footer import FitFooter
+from afterword.tui.widgets.notices import NoticeArea
+from afterword.tui.widgets.rows import RowList, slug
 
 if TYPE_CHECKING:
     from afterword.tui.services import Services
@@ -33,13 +50,33 @@ if TYPE_CHECKING:
 VALIDATE_DELAY = 0.3
 AUTOSAVE_DELAY = 1.0
 SCRATCH = "notes-autosave.json"
-"""Where a new application's notes are autosaved until they are valid enough to track."""
+"""Where a new application's notes are autosaved until they are tracked."""
 
 NotesResult = tuple[str | None, Notes] | None
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def widget_id(key: str) -> str:
-    return "f-" + key.replace(".", "-")
+    return "f-" + slug(key)
+
+
+def editable_notes(services: Services, app_id: str | None, notes: Notes | None) -> dict[str, Any]:
+    """(worker) The notes to edit: as last typed for a tracked application, else these."""
+    if app_id is not None:
+        try:
+            app = services.store.get_application(app_id)
+            return app.saved_notes or app.notes.model_dump(mode="json", exclude_none=True)
+        except AfterwordError:
+            pass
+    return notes.model_dump(mode="json", exclude_none=True) if notes is not None else dict(BLANK)
+
+
+def _problems(issues: list[Issue]) -> Text:
+    text = Text()
+    for n, issue in enumerate(issues):
+        text.append("\n" if n else "")
+        text.append_text(plain(issue.message, SEVERITY_STYLE.get(issue.severity, "")))
+    return text
 
 
 class NotesScreen(Screen[NotesResult]):
@@ -48,11 +85,13 @@ class NotesScreen(Screen[NotesResult]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "continue", "Draft with these", id="notes_continue", priority=True,
                 tooltip="Check the notes, track the application and go to drafting"),
+        Binding("escape", "back", "Back", id="notes_back", tooltip="Go back (edits are autosaved)"),
+        Binding("f5", "explain", "Why?", id="notes_explain",
+                tooltip="The rule behind the problem shown at the focused field"),
         Binding("ctrl+s", "save_json", "Save JSON", id="notes_save",
                 tooltip="Save the notes as a JSON file"),
         Binding("ctrl+o", "load_json", "Load JSON", id="notes_load",
                 tooltip="Load notes from a JSON file"),
-        Binding("escape", "back", "Back", id="notes_back", tooltip="Go back (edits are autosaved)"),
     ]
 
     def __init__(self, services: Services, *, app_id: str | None = None,
@@ -64,6 +103,9 @@ class NotesScreen(Screen[NotesResult]):
         self.values = notes_to_values(data or self._scratch() or BLANK)
         self.revision = 0
         self.notes: Notes | None = None
+        self.issues: list[Issue] = []
+        self.touched: set[str] = set()
+        self.show_all = False
         self._validate_timer: Timer | None = None
         self._save_timer: Timer | None = None
 
@@ -77,35 +119,66 @@ class NotesScreen(Screen[NotesResult]):
             return None
         return data if isinstance(data, dict) else None
 
+    # layout -----------------------------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
+            yield Static("", id="progress", classes="hidden")
             yield Static("", id="form-errors")
-            for f in FIELDS:
-                if f.section:
-                    yield Static(f.section, classes="section")
-                value = self.values.get(f.key, "")
-                wid = widget_id(f.key)
+            yield Static("", id="notes-lint", classes="hidden")
+            for section in SECTIONS:
+                role = f"role-{section.role}" if section.role else ""
+                with Vertical(classes=f"form-section {role}"):
+                    yield Static(plain(section.title), classes="section")
+                    for item in section.items:
+                        if isinstance(item, Rows):
+                            yield RowList(item, self.values.get(item.key, []), self._options(item))
+                        else:
+                            yield from self._field(item)
+        yield NoticeArea()
+        yield FitFooter()
+
+    def _options(self, spec: Rows) -> dict[str, tuple[tuple[str, str], ...]]:
+        return {"with": people_options(self.values)} if spec.key == "topics" else {}
+
+    def _field(self, f: Field) -> ComposeResult:
+        value = self.values.get(f.key, "")
+        wid = widget_id(f.key)
+        with Horizontal(classes="field"):
+            label = plain(f.label)
+            if f.hint:
+                label.append_text(plain(f"\n{f.hint}", "dim"))
+            yield Label(label, classes="field-label")
+            with Vertical(classes="field-input"):
                 if f.kind == "check":
-                    yield Checkbox(f.label, bool(value), id=wid, compact=True)
-                else:
-                    yield Label(f"{f.label}" + (f"  [dim]{f.hint}[/]" if f.hint else ""))
-                if f.kind == "input":
-                    yield Input(str(value), placeholder=f.hint, id=wid, compact=True)
+                    yield Checkbox("", bool(value), id=wid, compact=True)
                 elif f.kind == "area":
                     yield TextArea(str(value), id=wid, soft_wrap=True, tab_behavior="focus",
                                    classes="field-area")
                 elif f.kind == "select":
                     blank = f.key in ("outcome.result", "candidate_stance")
                     current = str(value) if value in f.options else (Select.NULL if blank else f.options[0])
-                    yield Select([(o, o) for o in f.options], value=current, allow_blank=blank,
-                                 id=wid, compact=True)
+                    yield Select([(o, o) for o in f.options], value=current, allow_blank=blank, id=wid,
+                                 compact=True)
+                else:
+                    yield Input(str(value), placeholder=f.hint, id=wid, compact=True)
                 yield Static("", id=f"e-{wid}", classes="field-problem")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Notes" + (f" — {self.path}" if self.path else "")
+        self._role_sections()
+        self.query_one(f"#{widget_id(FIELDS[0].key)}", Input).focus()
         self.validate()
+        if self.app_id is not None:
+            self.load_progress()
+
+    def _role_sections(self) -> None:
+        role = str(self.values.get("sender_role") or "candidate")
+        for section in self.query(".form-section"):
+            hidden = (section.has_class("role-candidate") and role != "candidate") or (
+                section.has_class("role-recruiter") and role != "recruiter")
+            section.set_class(hidden, "hidden")
 
     # reading the form -------------------------------------------------------------------------
 
@@ -121,13 +194,16 @@ class NotesScreen(Screen[NotesResult]):
                 values[f.key] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, Input):
                 values[f.key] = widget.value
+        for rows in self.query(RowList):
+            values[rows.spec.key] = rows.read()
         return values
 
-    def fill(self, data: dict[str, Any]) -> None:
+    async def fill(self, data: dict[str, Any]) -> None:
         """Put a notes dict into the form."""
+        values = notes_to_values(data)
         for f in FIELDS:
             widget: Widget = self.query_one(f"#{widget_id(f.key)}")
-            value = notes_to_values(data).get(f.key, "")
+            value = values.get(f.key, "")
             if isinstance(widget, Checkbox):
                 widget.value = bool(value)
             elif isinstance(widget, TextArea):
@@ -137,6 +213,18 @@ class NotesScreen(Screen[NotesResult]):
                     Select.NULL if widget._allow_blank else f.options[0])
             elif isinstance(widget, Input):
                 widget.value = str(value)
+        self.values = values
+        for rows in self.query(RowList):
+            await rows.show(values.get(rows.spec.key, []), self._options(rows.spec))
+        self._changed()
+
+    def _key_of(self, widget: Widget | None) -> str | None:
+        for node in widget.ancestors_with_self if widget is not None else ():
+            if isinstance(node, RowList):
+                return node.spec.key
+            if node.id and node.id.startswith("f-"):
+                return next((f.key for f in FIELDS if widget_id(f.key) == node.id), None)
+        return None
 
     def on_input_changed(self) -> None:
         self._changed()
@@ -150,26 +238,67 @@ class NotesScreen(Screen[NotesResult]):
     def on_checkbox_changed(self) -> None:
         self._changed()
 
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        key = self._key_of(event.widget)
+        if key is not None and key not in self.touched:
+            self.touched.add(key)
+            self.show_problems()
+
     def _changed(self) -> None:
         values = self.read()
         if values == self.values:
             return
+        key = self._key_of(self.focused)
+        if key is not None:
+            self.touched.add(key)
+        names = people_options(values) != people_options(self.values)
+        role = values.get("sender_role") != self.values.get("sender_role")
         self.values = values
+        if names:
+            self.query_one("#rows-topics", RowList).set_choices("with", people_options(values))
+        if role:
+            self._role_sections()
         for timer in (self._validate_timer, self._save_timer):
             if timer is not None:
                 timer.stop()
         self._validate_timer = self.set_timer(VALIDATE_DELAY, self.validate)
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
 
+    async def on_row_list_edit(self, event: RowList.Edit) -> None:
+        key = event.rows.spec.key
+        values = self.read()
+        focus_row = event.index
+        if event.op == "add":
+            values[key].append(blank_row(key))
+            focus_row = len(values[key]) - 1
+        elif event.op == "remove" and event.index is not None:
+            remove_row(values, key, event.index)
+            focus_row = min(event.index, len(values[key]) - 1)
+        elif event.op == "move" and event.index is not None and event.to is not None:
+            move_row(values, key, event.index, event.to)
+            focus_row = event.to if 0 <= event.to < len(values[key]) else event.index
+        self.values = values
+        self.touched.add(key)
+        await event.rows.show(values[key], self._options(event.rows.spec))
+        if key == "interviewers":
+            await self.query_one("#rows-topics", RowList).show(values["topics"], {"with": people_options(values)})
+        if focus_row is not None and 0 <= focus_row < len(values[key]):
+            first = event.rows.spec.parts[0].name
+            self.query_one(f"#{event.rows.wid(focus_row, first)}").focus()
+        else:
+            self.query_one(f"#add-{slug(key)}").focus()
+        self.validate()
+        self.autosave()
+
     # validation and autosave (workers) --------------------------------------------------------
 
     def validate(self) -> None:
         self.revision += 1
-        self.run_worker(partial(self._validate, self.revision, dict(self.values)), thread=True,
+        self.run_worker(partial(self._validate, self.revision, values_to_notes(self.values)), thread=True,
                         group="validate", exclusive=True, exit_on_error=False)
 
-    def _validate(self, revision: int, values: FormValues) -> None:
-        notes, issues = validate_values(values)
+    def _validate(self, revision: int, data: dict[str, Any]) -> None:
+        notes, issues = validate_values(notes_to_values(data))
         self.post_message(NotesValidated(revision, notes is not None, issues))
         if notes is not None:
             self.app.call_from_thread(setattr, self, "notes", notes)
@@ -179,17 +308,36 @@ class NotesScreen(Screen[NotesResult]):
             return
         if not event.valid:
             self.notes = None
-        by_field: dict[str | None, list[Issue]] = {}
-        for issue in event.issues:
-            by_field.setdefault(field_for(issue.field), []).append(issue)
-        for f in FIELDS:
-            box = self.query_one(f"#e-{widget_id(f.key)}", Static)
-            problems = by_field.get(f.key, [])
-            box.update("\n".join(f"[{_colour(i)}]{i.severity}: {_escape(i.message)}[/]" for i in problems))
+        self.issues = event.issues
+        self.show_problems()
+
+    def show_problems(self) -> None:
+        """Each problem beside its field (or row) once touched, or everywhere after a save try;
+        the notes lint without a field in its own slot at the top."""
+        shown: dict[str, list[Issue]] = {}
+        loose: list[Issue] = []
+        for issue in self.issues:
+            place = place_for(issue.field, self.values)
+            visible = self.show_all or place.key in self.touched or issue.severity != "error"
+            if not visible:
+                continue
+            if place.key is None:
+                loose.append(issue)
+                continue
+            spec = next((r for r in ROWS if r.key == place.key), None)
+            target = (f"e-{slug(spec.key)}" + ("" if place.row is None else f"-{place.row}")) if spec \
+                else f"e-{widget_id(place.key)}"
+            shown.setdefault(target, []).append(issue)
+        for box in self.query(".field-problem"):
+            if not box.id or not box.id.startswith("e-"):
+                continue
+            problems = shown.get(box.id, [])
+            assert isinstance(box, Static)
+            box.update(_problems(problems))
             box.set_class(bool(problems), "has-problem")
-        top = by_field.get(None, [])
-        self.query_one("#form-errors", Static).update(
-            "\n".join(f"[{_colour(i)}]{_escape(i.message)}[/]" for i in top))
+        lint = self.query_one("#notes-lint", Static)
+        lint.update(_problems(loose))
+        lint.set_class(not loose, "hidden")
 
     def autosave(self) -> None:
         self.run_worker(partial(self._autosave, self.app_id, values_to_notes(self.values)),
@@ -204,26 +352,51 @@ class NotesScreen(Screen[NotesResult]):
             else:
                 write_notes_json(data, data_dir() / SCRATCH)
         except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Autosave failed", severity="error")
+            self.notify(str(exc), title="Autosave failed", severity="error")
+
+    # what the store recorded ------------------------------------------------------------------
+
+    def load_progress(self) -> None:
+        """Show the sends the store recorded and the next step (the dashboard's, exactly)."""
+        from afterword.tui.progress import progress_lines
+
+        app_id = self.app_id
+        assert app_id is not None
+        services = self.services
+        tasks_of(self.app).submit(lambda: progress_lines(services, app_id), self._show_progress,
+                                    failed="Store not read")
+
+    def _show_progress(self, lines: list[str]) -> None:
+        box = self.query_one("#progress", Static)
+        box.update(plain("\n".join(lines)))
+        box.set_class(not lines, "hidden")
 
     # actions ----------------------------------------------------------------------------------
 
     def action_continue(self) -> None:
         """Track the application with these notes and go on to drafting."""
-        notes, issues = validate_values(self.read())
+        self.values = self.read()
+        notes, issues = validate_values(self.values)
+        self.issues, self.show_all = issues, True
+        self.show_problems()
         if notes is None:
             first = issues[0] if issues else None
-            where = f" ({first.field})" if first and first.field else ""
-            self.notify(f"Fix the notes first{where}: {first.message if first else ''}",
-                        title="Notes incomplete", severity="error")
+            self.notify(f"{first.message if first else 'Some fields need a look.'} Problems are shown "
+                        "beside their fields.", title="Notes incomplete", severity="warning")
+            self._focus_problem()
             return
         self.run_worker(partial(self._track, notes), thread=True, group="track", exit_on_error=False)
+
+    def _focus_problem(self) -> None:
+        boxes = [b for b in self.query(".has-problem")]
+        if boxes:
+            self.query_one("#form", VerticalScroll).scroll_to_widget(boxes[0])
 
     def _track(self, notes: Notes) -> None:
         try:
             app_id = self.services.store.upsert_application(notes)
         except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not tracked", severity="error")
+            self.notify(str(exc), title="Not tracked", severity="error")
             return
         if self.app_id is None:
             (data_dir() / SCRATCH).unlink(missing_ok=True)
@@ -231,8 +404,22 @@ class NotesScreen(Screen[NotesResult]):
 
     def action_back(self) -> None:
         """Back without continuing (edits are autosaved)."""
+        if self.query_one(NoticeArea).dismiss_errors():
+            return
+        self.values = self.read()
         self.autosave()
         self.dismiss((self.app_id, self.notes) if self.notes is not None and self.app_id else None)
+
+    def action_explain(self) -> None:
+        """The rule behind the first problem at the focused field."""
+        from afterword.tui.screens.rule import RuleScreen
+
+        key = self._key_of(self.focused)
+        issue = next((i for i in self.issues if place_for(i.field, self.values).key == key), None)
+        if issue is None:
+            self.notify("No problem at this field.", severity="warning")
+            return
+        self.app.push_screen(RuleScreen(issue))
 
     def action_save_json(self) -> None:
         """Save the notes as JSON."""
@@ -245,13 +432,13 @@ class NotesScreen(Screen[NotesResult]):
 
         if not path:
             return
-        try:
-            written = write_notes_json(values_to_notes(self.read()), path)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        self.path = str(written)
-        self.notify(f"Saved {written}", title="Saved")
+        data = values_to_notes(self.read())
+
+        def written(where: object) -> None:
+            self.path = str(where)
+            self.notify(f"Saved {where}", title="Saved")
+
+        tasks_of(self.app).submit(lambda: write_notes_json(data, path), written, failed="Not saved")
 
     def action_load_json(self) -> None:
         """Load notes from a JSON file."""
@@ -259,7 +446,7 @@ class NotesScreen(Screen[NotesResult]):
 
         self.app.push_screen(PathDialog("Load notes from JSON", self.path or ""), self._load)
 
-    def _load(self, path: str | None) -> None:
+    async def _load(self, path: str | None) -> None:
         from afterword.models import load_notes
 
         if not path:
@@ -267,18 +454,9 @@ class NotesScreen(Screen[NotesResult]):
         try:
             notes = load_notes(path)
         except AfterwordError as exc:
-            self.notify(str(exc), title="Not loaded", severity="error", timeout=10)
+            self.notify(str(exc), title="Not loaded", severity="error")
             return
         self.path = path
-        self.fill(notes.model_dump(mode="json", exclude_none=True))
+        await self.fill(notes.model_dump(mode="json", exclude_none=True))
         self.notify(f"Loaded {path}", title="Loaded")
 
-
-def _colour(issue: Issue) -> str:
-    return {"error": "$error", "warning": "$warning"}.get(issue.severity, "$accent")
-
-
-def _escape(text: str) -> str:
-    from textual.markup import escape
-
-    return escape(text)

@@ -1,0 +1,129 @@
+"""A list in the notes as editable rows: each row has fields of its own, and buttons to move it up
+or down and remove it; a button adds a row. The screen owns the values (`notes_form`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from afterword.tui.notes_form import Row, Rows
+from afterword.tui.safe import plain
+
+
+def slug(key: str) -> str:
+    return key.replace(".", "-").replace("_", "-")
+
+
+class RowList(Vertical):
+    """The rows of one list (interviewers, topics, …)."""
+
+    @dataclass
+    class Edit(Message):
+        """Add (index None), remove, or move a row (`to` is where it goes)."""
+
+        rows: RowList
+        op: str
+        index: int | None = None
+        to: int | None = None
+
+    def __init__(self, spec: Rows, rows: list[Row], options: dict[str, tuple[tuple[str, str], ...]] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(id=f"rows-{slug(spec.key)}", classes="row-list", **kwargs)
+        self.spec = spec
+        self.rows = [dict(r) for r in rows]
+        self.options = options or {}
+
+    def wid(self, index: int, part: str) -> str:
+        return f"r-{slug(self.spec.key)}-{index}-{slug(part)}"
+
+    def problem_id(self, index: int | None) -> str:
+        return f"e-{slug(self.spec.key)}" + ("" if index is None else f"-{index}")
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        heading = plain(spec.label, "bold")
+        if spec.hint:
+            heading.append_text(plain(f"  {spec.hint}", "dim"))
+        yield Static(heading, classes="rows-heading")
+        if self.rows:
+            with Horizontal(classes="row-head"):
+                for part in spec.parts:
+                    yield Label(plain(part.label), classes=f"cell w{part.width}")
+                yield Static("", classes="row-buttons")
+        for n, row in enumerate(self.rows):
+            with Horizontal(classes="row"):
+                for part in spec.parts:
+                    value = row.get(part.name, "")
+                    if part.kind == "check":
+                        yield Checkbox("", bool(value), id=self.wid(n, part.name), compact=True,
+                                       classes=f"cell w{part.width}", tooltip=part.label)
+                    elif part.kind == "select":
+                        options = self.options.get(part.name, part.options)
+                        known = {v for _label, v in options}
+                        yield Select([(plain(label), v) for label, v in options], compact=True,
+                                     value=value if value in known else options[0][1], allow_blank=False,
+                                     id=self.wid(n, part.name), classes=f"cell w{part.width}",
+                                     tooltip=part.label)
+                    else:
+                        yield Input(str(value), placeholder=part.label, id=self.wid(n, part.name),
+                                    compact=True, classes=f"cell w{part.width}")
+                with Horizontal(classes="row-buttons"):
+                    yield Button("↑", id=f"{self.wid(n, 'up')}", compact=True, tooltip="Move up")
+                    yield Button("↓", id=f"{self.wid(n, 'down')}", compact=True, tooltip="Move down")
+                    yield Button("✕", id=f"{self.wid(n, 'remove')}", compact=True, tooltip="Remove")
+            yield Static("", id=self.problem_id(n), classes="field-problem")
+        yield Static("", id=self.problem_id(None), classes="field-problem")
+        yield Button(f"+ Add {spec.item}", id=f"add-{slug(spec.key)}", compact=True, classes="add-row")
+
+    def read(self) -> list[Row]:
+        """The rows as typed."""
+        out: list[Row] = []
+        for n in range(len(self.rows)):
+            row: Row = {}
+            for part in self.spec.parts:
+                widget = self.query_one(f"#{self.wid(n, part.name)}")
+                if isinstance(widget, Checkbox):
+                    row[part.name] = widget.value
+                elif isinstance(widget, Select):
+                    row[part.name] = "" if widget.value is Select.NULL else str(widget.value)
+                elif isinstance(widget, Input):
+                    row[part.name] = widget.value
+            out.append(row)
+        self.rows = out
+        return out
+
+    async def show(self, rows: list[Row], options: dict[str, tuple[tuple[str, str], ...]] | None = None) -> None:
+        """Replace the rows (after an add, remove or move)."""
+        self.rows = [dict(r) for r in rows]
+        if options is not None:
+            self.options = options
+        await self.recompose()
+
+    def set_choices(self, part: str, options: tuple[tuple[str, str], ...]) -> None:
+        """New choices for one select part in every row (keeps each row's value when it can)."""
+        self.options[part] = options
+        known = {v for _label, v in options}
+        for n in range(len(self.rows)):
+            select = self.query_one(f"#{self.wid(n, part)}", Select)
+            value = select.value
+            with select.prevent(Select.Changed):
+                select.set_options([(plain(label), v) for label, v in options])
+                select.value = value if value in known else options[0][1]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        wid = str(event.button.id)
+        if wid.startswith("add-"):
+            self.post_message(self.Edit(self, "add"))
+            return
+        *_, index, op = wid.rsplit("-", 2)
+        n = int(index)
+        if op == "remove":
+            self.post_message(self.Edit(self, "remove", n))
+        else:
+            self.post_message(self.Edit(self, "move", n, n - 1 if op == "up" else n + 1))
