@@ -91,6 +91,8 @@ def generate(target: MessagePump, services: Services, request: GenerationRequest
     except AfterwordError as exc:
         target.post_message(DraftFailed(request, slot, job, terminal_safe(exc.message),
                                         terminal_safe(app_hint(exc.hint))))
+    except Exception as exc:  # a bug must not leave the screen streaming forever
+        target.post_message(DraftFailed(request, slot, job, terminal_safe(f"unexpected error: {exc!r}")))
     copies = [d for _, d in finished]
     known = [len(d.checks) for d in copies]
     flag_duplicates(copies)

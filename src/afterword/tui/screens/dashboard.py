@@ -61,7 +61,8 @@ class DashboardScreen(Screen[None]):
     """Applications, soonest follow-up first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="open", tooltip="Draft the next follow-up for this one"),
+        Binding("enter", "open", "Open", id="open", priority=True,
+                tooltip="Draft the next follow-up for this one"),
         Binding("n", "new", "New", id="new", tooltip="Start a new application in the notes form"),
         Binding("r", "reply", "Reply", id="reply",
                 tooltip="Record a reply or an outcome: replied, next round, rejected, offer, withdrawn"),

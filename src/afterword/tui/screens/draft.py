@@ -67,7 +67,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
                 tooltip="Select the next issue and jump to it in the draft"),
         Binding("f3", "apply_fix", "Fix", id="apply_fix",
                 tooltip="Apply the first suggestion of the selected issue"),
-        Binding("f6", "next_person", "Person", id="next_person",
+        Binding("f6", "next_person", "Person", id="next_person", priority=True,
                 tooltip="Show the next person's draft (shift+f6: the previous one)"),
         Binding("escape", "cancel", "Back", id="cancel",
                 tooltip="Stop generating (keeps the text so far); dismiss errors; otherwise go back"),
@@ -75,13 +75,13 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
                 tooltip="The selected issue's rule in plain words: what, why, and its source"),
         Binding("ctrl+r", "variants", "Tones", id="variants", priority=True,
                 tooltip="Draft the same note in several tones and compare them side by side"),
-        Binding("f7", "versions", "Versions", id="versions",
+        Binding("f7", "versions", "Versions", id="versions", priority=True,
                 tooltip="Every kept version of this person's draft; restore one"),
         Binding("f4", "apply_all", "Fix all", id="apply_all",
                 tooltip="Apply the first suggestion of every fixable issue"),
         Binding("ctrl+n", "edit_notes", "Notes", id="edit_notes",
                 tooltip="Open these notes in the notes editor"),
-        Binding("shift+f6", "previous_person", "Previous person", id="previous_person", show=False,
+        Binding("shift+f6", "previous_person", "Previous person", id="previous_person", show=False, priority=True,
                 tooltip="Show the previous person's draft"),
         Binding("ctrl+s", "save_eml", "Save .eml", id="save_eml", show=False,
                 tooltip="Save the draft as an .eml file a mail client opens"),
@@ -158,7 +158,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
 
     def _recipient_options(self) -> list[tuple[RenderableType, str]]:
         people: list[tuple[RenderableType, str]] = [(plain(p.name), p.name) for p in self.notes.recipients()]
-        return ([("everyone (one each)", EVERYONE)] if len(people) > 1 else []) + people
+        return ([("everyone", EVERYONE)] if len(people) > 1 else []) + people
 
     def _default_recipient(self, scenario: str) -> str:
         people = self.notes.recipients()
