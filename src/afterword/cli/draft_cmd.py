@@ -11,6 +11,7 @@ from afterword.ids import SCENARIOS, TONES
 
 if TYPE_CHECKING:
     from afterword.models import Notes
+    from afterword.planner import NextStep
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,26 +43,23 @@ def _print_checks(drafts: list) -> None:  # type: ignore[type-arg]
                 print(f"  {i.severity} [{i.rule}] {i.message}", file=sys.stderr)
 
 
-def with_history(notes: Notes) -> Notes:
-    """Notes plus what the store knows when they belong to a tracked application (sends, replies)."""
-    from afterword.config import data_dir
+def with_history(notes: Notes) -> tuple[Notes, NextStep | None]:
+    """Notes plus what the store knows when they belong to a tracked application (sends, replies),
+    and the planner's next step for it (None when the notes are not tracked)."""
+    import datetime as dt
+
+    from afterword.config import data_dir, load_settings
+    from afterword.planner import next_step
     from afterword.store import Store
     from afterword.store.db import FILE_NAME
 
     if not (data_dir() / FILE_NAME).exists():
-        return notes
-    store = Store()
-    app_id = store.find_application(notes)
-    if app_id is None:
-        return notes
-    known = store.notes_with_history(app_id)
-    sent = {(f.date, f.scenario): f for f in [*notes.follow_ups, *known.follow_ups]}
-    return notes.model_copy(
-        update={
-            "follow_ups": sorted(sent.values(), key=lambda f: f.date),
-            "outcome": known.outcome or notes.outcome,
-        }
-    )
+        return notes, None
+    app = Store().preview(notes)
+    if app is None:
+        return notes, None
+    step = next_step(app, dt.date.today(), load_settings().planner.grace_days)
+    return app.notes_with_history(), step
 
 
 def run_draft(args: argparse.Namespace) -> int:
@@ -75,16 +73,25 @@ def run_draft(args: argparse.Namespace) -> int:
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    notes = with_history(load_notes(args.notes))
+    notes, step = with_history(load_notes(args.notes))
+    scenario = args.scenario
+    if step is not None and scenario is None:  # a tracked application: the planner's next step
+        if step.scenario is None:
+            raise InputError(
+                f"{args.notes}: nothing to send now — {step.reason}", "pass --scenario to draft one anyway"
+            )
+        scenario = step.scenario
     jobs = plan_jobs(
         notes,
-        scenario=args.scenario,
+        scenario=scenario,
         tone=args.tone or settings.tone,
         channel=args.channel,
         to=args.to,
         variants=args.variants,
         source=args.notes,
     )
+    if step is not None and args.scenario is None and args.to is None:
+        jobs = [j for j in jobs if j.recipient.name in step.recipients] or jobs
 
     start_warmup(settings.checks, notes.language)  # the checker loads while the backend works
 

@@ -66,7 +66,11 @@ def parse_timeline(said: str | None, counted_from: dt.date) -> Timeline:
     if said is None or not said.strip():
         return Timeline(said=said, counted_from=counted_from, reason="no decision timeline in the notes")
     normal = _normalise(said)
-    readings, impossible = _readings(normal, counted_from)
+    try:
+        readings, impossible = _readings(normal, counted_from)
+    except OverflowError:
+        reason = f"{counted_from.isoformat()} is too far out to count from"
+        return Timeline(said=said, counted_from=counted_from, reason=reason)
     if not readings:
         vague = timeline_en.VAGUE.search(normal) or timeline_ja.VAGUE.search(normal)
         if impossible:
