@@ -43,7 +43,8 @@ class Slot:
     @property
     def unstored(self) -> bool:
         """The text on show is not yet a version in the store."""
-        return self.draft is not None and bool(self.draft.body.strip()) and self.text != self.stored
+        return (self.draft is not None and bool(self.draft.body.strip() or self.draft.subject.strip())
+                and self.text != self.stored)
 
     def settle(self, draft: Draft) -> None:
         """A fresh draft (generated, chosen or restored) becomes the working text."""

@@ -42,8 +42,8 @@ class Part:
     kind: Kind = "input"
     options: tuple[tuple[str, str], ...] = ()
     """(label, value) pairs for a select."""
-    width: int = 1
-    """Share of the row's width (fr)."""
+    wide: bool = False
+    """Takes the row's whole width (long text)."""
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,7 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("Who you met", (
         Rows("interviewers", "Interviewers", "interviewer", (
-            Part("name", "Name", width=3), Part("title", "Title", width=3), Part("email", "Email", width=3),
-            Part("greet_as", "Greet as", width=2),
+            Part("name", "Name"), Part("title", "Title"), Part("email", "Email"), Part("greet_as", "Greet as"),
         ), hint="each gets a thank-you of their own; “greet as” is how the greeting names them"),
     ), role="candidate"),
     Section("The interview", (
@@ -100,23 +99,22 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("What you talked about", (
         Rows("topics", "Topics", "topic", (
-            Part("text", "Topic", width=5), Part("with", "With", "select", width=2),
-            Part("raised_by", "Raised by", "select", RAISED_BY, width=2),
+            Part("text", "Topic", wide=True), Part("with", "With", "select"),
+            Part("raised_by", "Raised by", "select", RAISED_BY),
         ), hint="“with” ties a topic to one person's note"),
         Rows("skills_not_mentioned", "Skills the interview missed", "skill", (
-            Part("skill", "Skill", width=2), Part("evidence", "What you did", width=4),
-            Part("result", "Result", width=3),
+            Part("skill", "Skill"), Part("result", "Result"), Part("evidence", "Evidence", wide=True),
         ), hint="a concrete project, your role, the result (C4)"),
     )),
     Section("Company news", (
         Rows("company.news", "News", "news item", (
-            Part("text", "News", width=5), Part("date", "Date", width=2), Part("url", "Link", width=3),
-            Part("ok", "mention anyway", "check", width=2),
-        ), hint="positive news only (C5); “mention anyway” overrides the guard"),
+            Part("text", "News", wide=True), Part("date", "Date"), Part("url", "Link"),
+            Part("ok", "Use anyway", "check"),
+        ), hint="positive news only (C5); “use anyway” overrides the guard"),
     )),
     Section("Follow-ups", (
         Rows("follow_ups", "Sent outside afterword", "follow-up", (
-            Part("date", "Date", width=2), Part("scenario", "What", "select", SCENARIO_PARTS, width=3),
+            Part("date", "Date"), Part("scenario", "What", "select", SCENARIO_PARTS),
         ), hint="what afterword records itself is listed above these rows"),
     )),
     Section("Outcome", (
@@ -133,10 +131,10 @@ SECTIONS: tuple[Section, ...] = (
         Field("candidate.email", "Candidate email"),
         Field("candidate.greet_as", "Greet as"),
         Field("candidate_stance", "Candidate stance", "select", ("proceed", "considering", "undecided", "declined")),
-        Rows("feedback.positive", "Feedback: positive", "point", (Part("text", "Point"),)),
-        Rows("feedback.more", "Feedback: more", "point", (Part("text", "Point"),)),
+        Rows("feedback.positive", "Feedback: positive", "point", (Part("text", "Point", wide=True),)),
+        Rows("feedback.more", "Feedback: more", "point", (Part("text", "Point", wide=True),)),
         Field("next_step.who", "Next step: who they meet"),
-        Rows("next_step.prepare", "Next step: what to prepare", "item", (Part("text", "Item"),)),
+        Rows("next_step.prepare", "Next step: what to prepare", "item", (Part("text", "Item", wide=True),)),
     ), role="recruiter"),
 )
 FIELDS: tuple[Field, ...] = tuple(i for s in SECTIONS for i in s.items if isinstance(i, Field))

@@ -105,6 +105,8 @@ def next_for(services: Services, app_id: str) -> tuple[str | None, list[str], se
 
     app = services.store.get_application(app_id)
     step = next_step(app, services.today(), services.settings.planner.grace_days)
-    sent = {(e.scenario, e.recipient) for e in app.round_events()
-            if e.kind == "sent" and e.scenario and e.recipient}
+    sent: set[tuple[str, str]] = set()
+    for e in app.round_events():
+        if e.kind == "sent" and e.scenario:  # a send from before sends were per person: everyone
+            sent.update((e.scenario, person) for person in ([e.recipient] if e.recipient else app.recipients))
     return step.scenario, step.recipients, sent

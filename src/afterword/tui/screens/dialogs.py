@@ -31,7 +31,7 @@ class PathDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(plain(self.prompt))
             yield Input(value=self.default, id="path")
-            yield Label("Enter to confirm · Esc to cancel", classes="dim")
+            yield Static("Enter to confirm · Esc to cancel", classes="dim")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
@@ -51,12 +51,15 @@ class ChoiceDialog(ModalScreen[str | None]):
         Binding("pagedown", "scroll(10)", "Page down", show=False),
     ]
 
-    def __init__(self, title: str, body: Text | str, choices: list[tuple[str, str, str]]) -> None:
-        """`choices`: (answer, key, label) — the key answers it too, e.g. ("replace", "r", "Replace")."""
+    def __init__(self, title: str, body: Text | str, choices: list[tuple[str, str, str]],
+                 long: bool = False) -> None:
+        """`choices`: (answer, key, label) — the key answers it too, e.g. ("replace", "r", "Replace");
+        `long`: the body may need scrolling (say so)."""
         super().__init__()
         self.heading = title
         self.body = body
         self.choices = choices
+        self.long = long
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -67,7 +70,8 @@ class ChoiceDialog(ModalScreen[str | None]):
                 for n, (answer, key, label) in enumerate(self.choices):
                     yield Button(f"{label} ({key})", id=f"choice-{answer}", compact=True,
                                  variant="primary" if n == 0 else "default")
-            yield Label("Esc cancels · the text scrolls (↑↓, PgUp/PgDn, wheel) when it is long", classes="dim")
+            hint = "Esc cancels · the text above scrolls: ↑↓, PgUp/PgDn, wheel" if self.long else "Esc cancels"
+            yield Static(hint, classes="dim")
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
@@ -116,10 +120,10 @@ class ReplyDialog(ModalScreen[tuple[str, dt.date, bool] | None]):
                              id="outcome")
             yield Label("When (YYYY-MM-DD)")
             yield Input(self.today.isoformat(), id="reply-date", compact=True)
-            yield Checkbox("They clearly believed in me (a warm rejection gets a short reply, C10)",
-                           id="reply-warm", compact=True)
+            yield Checkbox("They were warm about me", id="reply-warm", compact=True)
+            yield Static("A warm rejection gets a short thank-you reply (C10).", classes="dim")
             yield Static("", id="reply-problem", classes="field-problem")
-            yield Label("Enter on an answer records it · Esc cancels", classes="dim")
+            yield Static("Enter on an answer records it · Esc cancels", classes="dim")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Select, Static, Tab, Tabs
+from textual.widgets import Button, Header, Select, Static, Tab, Tabs
 
 from afterword.errors import AfterwordError
 from afterword.models import CANDIDATE_SCENARIOS, RECRUITER_SCENARIOS, TONES, Notes
@@ -39,6 +39,7 @@ from afterword.tui.widgets.footer import FitFooter
 from afterword.tui.widgets.issues import IssuePanel
 from afterword.tui.widgets.notices import NoticeArea
 from afterword.tui.widgets.status import StatusLine
+from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -135,7 +136,9 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         yield Tabs(id="draft-tabs")
         with Horizontal(id="work"):
             with Vertical(id="draft-pane"):
-                yield Input(placeholder="Subject", id="subject", compact=True)
+                with Horizontal(id="subject-row"):
+                    yield Static("Subject", id="subject-label")
+                    yield WrapLine(placeholder="Subject", id="subject")
                 yield DraftEditor(id="body")
             yield IssuePanel(id="issues")
         yield NoticeArea()
@@ -408,7 +411,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         self.desk.current = index
         self.stream.drop()
         editor = self.query_one(DraftEditor)
-        subject = self.query_one("#subject", Input)
+        subject = self.query_one("#subject", WrapLine)
         slot = self.desk.slot
         draft = slot.draft if slot is not None else None
         if draft is None:

@@ -28,30 +28,28 @@ def _slug(text: str) -> str:
 
 
 def approval_text(draft: Draft, notes: Notes, day: dt.date, tracked: bool) -> Text:
-    """What ctrl+y shows: to whom, the final text, and what Enter will record."""
+    """What ctrl+y shows: to whom, what Enter will record, then the final text."""
     person = notes.recipient(draft.recipient)
     text = Text()
     text.append("To: ", style="bold")
     text.append_text(plain(person.name + (f" <{person.email}>" if person.email else "")))
-    text.append("\n\n")
-    text.append_text(plain(draft.text))
-    text.append("\n\n")
+    text.append("\nEnter ", style="bold")
     if tracked:
-        text.append("Enter ", style="bold")
-        text.append_text(plain(f"copies this text and records: {draft.scenario} sent to {person.name} "
-                               f"on {day.isoformat()}."))
+        text.append_text(plain(f"copies it and records: {draft.scenario} sent to {person.name} on "
+                               f"{day.isoformat()}."))
         others = [p.name for p in notes.recipients() if p.name != person.name]
         if others and draft.scenario == "thank-you":
             text.append_text(plain(f" {' and '.join(others)} stay{'s' * (len(others) == 1)} as they are."))
     else:
-        text.append("Enter ", style="bold")
-        text.append("copies this text (these notes are not tracked, so nothing is recorded).")
+        text.append("copies it (these notes are not tracked, so nothing is recorded).")
     text.append("\nc ", style="bold")
     text.append("copies only; nothing is recorded. Esc goes back to editing.")
     errors = sum(i.severity == "error" for i in draft.checks)
     if errors:
         text.append(f"\n✗ {errors} error{'s' * (errors != 1)} still in the text (C8: fix before sending).",
                     style="bold red")
+    text.append("\n" + "─" * 40 + "\n", style="dim")
+    text.append_text(plain(draft.text))
     return text
 
 
@@ -169,7 +167,7 @@ class ExportActions:
         body = approval_text(draft, self.notes, today, tracked)
         choices = [("record", "enter", "Copy and record" if tracked else "Copy"), ("copy", "c", "Copy only")]
         title = f"Approve the {draft.scenario} to {draft.recipient}"
-        self.app.push_screen(ChoiceDialog(title, body, choices),
+        self.app.push_screen(ChoiceDialog(title, body, choices, long=True),
                              partial(self._approved, draft.model_copy(deep=True), today))
 
     def _approved(self, draft: Draft, day: dt.date, answer: str | None) -> None:

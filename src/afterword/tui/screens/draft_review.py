@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.message_pump import MessagePump
 from textual.timer import Timer
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Select, TextArea
 
 from afterword.models import Draft, Issue, Notes
 from afterword.tui.generation import check
 from afterword.tui.messages import ChecksUpdated
 from afterword.tui.widgets.editor import DraftEditor
 from afterword.tui.widgets.issues import IssuePanel
+from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
     from afterword.pipeline import Job
@@ -66,7 +67,7 @@ class ReviewActions:
         if slot is None or slot.draft is None:
             return
         body = self.query_one(DraftEditor).text
-        subject = self.query_one("#subject", Input).value
+        subject = self.query_one("#subject", WrapLine).value
         if slot.draft.body != body or slot.draft.subject != subject:
             slot.draft.body, slot.draft.subject = body, subject
 
@@ -82,18 +83,14 @@ class ReviewActions:
     # checks as you edit -----------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "body":
-            self._edited()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "subject":
+        if event.text_area.id in ("body", "subject"):
             self._edited()
 
     def _edited(self) -> None:
         slot = self.desk.slot
         if slot is None or slot.draft is None:
             return
-        text = (self.query_one("#subject", Input).value, self.query_one(DraftEditor).text)
+        text = (self.query_one("#subject", WrapLine).value, self.query_one(DraftEditor).text)
         if slot.text == text:
             return  # a programmatic load, not an edit
         was_edited = slot.edited

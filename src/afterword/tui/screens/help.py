@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Markdown
+from textual.widgets import Markdown, Static
 
 FLOW = """\
 # afterword — from notes to a follow-up you are proud to send
@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Label("This help scrolls: ↑↓, PgUp/PgDn or the wheel · Esc closes", classes="dim")
+            yield Static("This help scrolls: ↑↓, PgUp/PgDn or the wheel · Esc closes", classes="dim")
             yield Markdown(FLOW + self._keys())
 
     def on_mount(self) -> None:

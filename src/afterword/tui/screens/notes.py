@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Label, Select, Static, TextArea
 
 from afterword.config import data_dir
 from afterword.errors import AfterwordError
@@ -43,6 +43,7 @@ from afterword.tui.tasks import tasks_of
 from afterword.tui.widgets.footer import FitFooter
 from afterword.tui.widgets.notices import NoticeArea
 from afterword.tui.widgets.rows import RowList, slug
+from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
     from afterword.tui.services import Services
@@ -125,7 +126,6 @@ class NotesScreen(Screen[NotesResult]):
         yield Header()
         with VerticalScroll(id="form"):
             yield Static("", id="progress", classes="hidden")
-            yield Static("", id="form-errors")
             yield Static("", id="notes-lint", classes="hidden")
             for section in SECTIONS:
                 role = f"role-{section.role}" if section.role else ""
@@ -147,7 +147,7 @@ class NotesScreen(Screen[NotesResult]):
         wid = widget_id(f.key)
         with Horizontal(classes="field"):
             label = plain(f.label)
-            if f.hint:
+            if f.hint and f.kind != "input":  # an input shows its hint as the placeholder
                 label.append_text(plain(f"\n{f.hint}", "dim"))
             yield Label(label, classes="field-label")
             with Vertical(classes="field-input"):
@@ -162,13 +162,13 @@ class NotesScreen(Screen[NotesResult]):
                     yield Select([(o, o) for o in f.options], value=current, allow_blank=blank, id=wid,
                                  compact=True)
                 else:
-                    yield Input(str(value), placeholder=f.hint, id=wid, compact=True)
+                    yield WrapLine(str(value), placeholder=f.hint or f.label, id=wid)
                 yield Static("", id=f"e-{wid}", classes="field-problem")
 
     def on_mount(self) -> None:
         self.sub_title = "Notes" + (f" — {self.path}" if self.path else "")
         self._role_sections()
-        self.query_one(f"#{widget_id(FIELDS[0].key)}", Input).focus()
+        self.query_one(f"#{widget_id(FIELDS[0].key)}", WrapLine).focus()
         self.validate()
         if self.app_id is not None:
             self.load_progress()
@@ -188,12 +188,10 @@ class NotesScreen(Screen[NotesResult]):
             widget = self.query_one(f"#{widget_id(f.key)}")
             if isinstance(widget, Checkbox):
                 values[f.key] = widget.value
-            elif isinstance(widget, TextArea):
+            elif isinstance(widget, TextArea):  # a WrapLine too
                 values[f.key] = widget.text
             elif isinstance(widget, Select):
                 values[f.key] = "" if widget.value is Select.NULL else str(widget.value)
-            elif isinstance(widget, Input):
-                values[f.key] = widget.value
         for rows in self.query(RowList):
             values[rows.spec.key] = rows.read()
         return values
@@ -206,13 +204,11 @@ class NotesScreen(Screen[NotesResult]):
             value = values.get(f.key, "")
             if isinstance(widget, Checkbox):
                 widget.value = bool(value)
-            elif isinstance(widget, TextArea):
+            elif isinstance(widget, TextArea):  # a WrapLine too
                 widget.text = str(value)
             elif isinstance(widget, Select):
                 widget.value = str(value) if value in f.options else (
                     Select.NULL if widget._allow_blank else f.options[0])
-            elif isinstance(widget, Input):
-                widget.value = str(value)
         self.values = values
         for rows in self.query(RowList):
             await rows.show(values.get(rows.spec.key, []), self._options(rows.spec))
@@ -225,9 +221,6 @@ class NotesScreen(Screen[NotesResult]):
             if node.id and node.id.startswith("f-"):
                 return next((f.key for f in FIELDS if widget_id(f.key) == node.id), None)
         return None
-
-    def on_input_changed(self) -> None:
-        self._changed()
 
     def on_text_area_changed(self) -> None:
         self._changed()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from afterword.guidance import Explanation, explain
 from afterword.models import Issue
@@ -51,7 +51,7 @@ class RuleScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="rule"):
             yield Static(rule_text(self.issue))
-            yield Label("Esc closes · the rules live in src/afterword/guidance.toml", classes="dim")
+            yield Static("Esc closes · the rules live in src/afterword/guidance.toml", classes="dim")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Label, Static
+from textual.widgets import DataTable, Static
 
 from afterword.tui.safe import plain
 
@@ -36,8 +36,8 @@ class VersionsScreen(ModalScreen["StoredDraft | None"]):
             yield Static(plain(self.heading, "bold"), classes="dialog-title")
             yield DataTable(id="version-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="version-preview")
-            yield Label("Enter restores the highlighted version (what is on show now is kept "
-                        "as a version too) · Esc goes back", classes="dim")
+            yield Static("Enter restores the highlighted version (what is on show now is kept "
+                         "as a version too) · Esc goes back", classes="dim")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -25,13 +25,13 @@ def by_severity(issues: list[Issue]) -> list[Issue]:
 
 
 def describe(issue: Issue) -> Text:
-    """The detail text for one issue: what is wrong, the rule by name, the suggestions."""
+    """The detail for one issue (its message is the list line above): the rule by name, the
+    suggestions."""
     text = Text()
     mark, style = MARK.get(issue.severity, ("·", ""))
-    text.append(f"{mark} {issue.severity} ", style=style)
-    text.append_text(plain(issue.message))
+    text.append(f"{mark} {issue.severity}", style=style)
     found = explain(issue.rule, issue.source, issue.message)
-    text.append("\nRule: ", style="bold")
+    text.append(" · rule: ", style="bold")
     text.append_text(plain(found.rule.name if found.rule else "afterword's own check", "italic"))
     text.append(" — f5 explains", style="dim")
     if issue.replacements:

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Label, Select, Static
 
-from afterword.tui.notes_form import Row, Rows
+from afterword.tui.notes_form import Part, Row, Rows
 from afterword.tui.safe import plain
+from afterword.tui.widgets.wrapline import WrapLine
 
 
 def slug(key: str) -> str:
@@ -46,39 +48,35 @@ class RowList(Vertical):
 
     def compose(self) -> ComposeResult:
         spec = self.spec
-        heading = plain(spec.label, "bold")
+        yield Static(plain(spec.label, "bold"), classes="rows-heading")
         if spec.hint:
-            heading.append_text(plain(f"  {spec.hint}", "dim"))
-        yield Static(heading, classes="rows-heading")
-        if self.rows:
-            with Horizontal(classes="row-head"):
-                for part in spec.parts:
-                    yield Label(plain(part.label), classes=f"cell w{part.width}")
-                yield Static("", classes="row-buttons")
+            yield Static(plain(spec.hint, "dim"), classes="rows-hint")
         for n, row in enumerate(self.rows):
             with Horizontal(classes="row"):
-                for part in spec.parts:
-                    value = row.get(part.name, "")
-                    if part.kind == "check":
-                        yield Checkbox("", bool(value), id=self.wid(n, part.name), compact=True,
-                                       classes=f"cell w{part.width}", tooltip=part.label)
-                    elif part.kind == "select":
-                        options = self.options.get(part.name, part.options)
-                        known = {v for _label, v in options}
-                        yield Select([(plain(label), v) for label, v in options], compact=True,
-                                     value=value if value in known else options[0][1], allow_blank=False,
-                                     id=self.wid(n, part.name), classes=f"cell w{part.width}",
-                                     tooltip=part.label)
-                    else:
-                        yield Input(str(value), placeholder=part.label, id=self.wid(n, part.name),
-                                    compact=True, classes=f"cell w{part.width}")
+                yield Label(plain(f"{n + 1}."), classes="row-number")
+                with Grid(classes="row-fields"):
+                    for part in spec.parts:
+                        with Horizontal(classes="cell -wide" if part.wide else "cell"):
+                            yield Label(plain(part.label), classes="cell-label")
+                            yield self._field(n, part, row.get(part.name, ""))
                 with Horizontal(classes="row-buttons"):
-                    yield Button("↑", id=f"{self.wid(n, 'up')}", compact=True, tooltip="Move up")
-                    yield Button("↓", id=f"{self.wid(n, 'down')}", compact=True, tooltip="Move down")
-                    yield Button("✕", id=f"{self.wid(n, 'remove')}", compact=True, tooltip="Remove")
+                    yield Button("↑", id=self.wid(n, "up"), compact=True, tooltip="Move up")
+                    yield Button("↓", id=self.wid(n, "down"), compact=True, tooltip="Move down")
+                    yield Button("✕", id=self.wid(n, "remove"), compact=True, tooltip="Remove")
             yield Static("", id=self.problem_id(n), classes="field-problem")
         yield Static("", id=self.problem_id(None), classes="field-problem")
         yield Button(f"+ Add {spec.item}", id=f"add-{slug(spec.key)}", compact=True, classes="add-row")
+
+    def _field(self, n: int, part: Part, value: object) -> Widget:
+        wid = self.wid(n, part.name)
+        if part.kind == "check":
+            return Checkbox("", bool(value), id=wid, compact=True, tooltip=part.label)
+        if part.kind == "select":
+            options = self.options.get(part.name, part.options)
+            known = {v for _label, v in options}
+            return Select([(plain(label), v) for label, v in options], compact=True, allow_blank=False,
+                          value=value if value in known else options[0][1], id=wid, tooltip=part.label)
+        return WrapLine(str(value or ""), placeholder=part.label, id=wid)
 
     def read(self) -> list[Row]:
         """The rows as typed."""
@@ -91,8 +89,8 @@ class RowList(Vertical):
                     row[part.name] = widget.value
                 elif isinstance(widget, Select):
                     row[part.name] = "" if widget.value is Select.NULL else str(widget.value)
-                elif isinstance(widget, Input):
-                    row[part.name] = widget.value
+                elif isinstance(widget, WrapLine):
+                    row[part.name] = widget.text
             out.append(row)
         self.rows = out
         return out
