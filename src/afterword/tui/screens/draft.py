@@ -201,8 +201,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
             return
         select.disabled = True
         if self.pick("backend") in ("auto", "ollama"):  # said once, quietly, in the status bar
-            self.query_one(StatusLine).note = "Ollama not running" + (
-                ": the offline composer drafts" if self.pick("backend") == "auto" else "")
+            self.query_one(StatusLine).note = "Ollama not running"
 
     def offer_offline(self, message: str, hint: str) -> None:
         """Say what failed and how to fix it (in the banner, once), and offer the offline composer."""

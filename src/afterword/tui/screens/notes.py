@@ -11,11 +11,11 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Header, Label, Select, Static, TextArea
+from textual.widgets import Header, Static
 
 from afterword.config import data_dir
 from afterword.errors import AfterwordError
@@ -24,9 +24,7 @@ from afterword.tui.messages import NotesValidated
 from afterword.tui.notes_form import (
     BLANK,
     FIELDS,
-    ROWS,
     SECTIONS,
-    Field,
     FormValues,
     Rows,
     blank_row,
@@ -41,6 +39,7 @@ from afterword.tui.notes_form import (
 from afterword.tui.safe import plain
 from afterword.tui.tasks import tasks_of
 from afterword.tui.widgets.footer import FitFooter
+from afterword.tui.widgets.form import FormSection, widget_id
 from afterword.tui.widgets.notices import NoticeArea
 from afterword.tui.widgets.rows import RowList, slug
 from afterword.tui.widgets.wrapline import WrapLine
@@ -55,10 +54,6 @@ SCRATCH = "notes-autosave.json"
 
 NotesResult = tuple[str | None, Notes] | None
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def widget_id(key: str) -> str:
-    return "f-" + slug(key)
 
 
 def editable_notes(services: Services, app_id: str | None, notes: Notes | None) -> dict[str, Any]:
@@ -107,6 +102,8 @@ class NotesScreen(Screen[NotesResult]):
         self.issues: list[Issue] = []
         self.touched: set[str] = set()
         self.show_all = False
+        self._at: str | None = None
+        """The form key of the field with focus (leaving it marks it touched)."""
         self._validate_timer: Timer | None = None
         self._save_timer: Timer | None = None
 
@@ -128,91 +125,42 @@ class NotesScreen(Screen[NotesResult]):
             yield Static("", id="progress", classes="hidden")
             yield Static("", id="notes-lint", classes="hidden")
             for section in SECTIONS:
-                role = f"role-{section.role}" if section.role else ""
-                with Vertical(classes=f"form-section {role}"):
-                    yield Static(plain(section.title), classes="section")
-                    for item in section.items:
-                        if isinstance(item, Rows):
-                            yield RowList(item, self.values.get(item.key, []), self._options(item))
-                        else:
-                            yield from self._field(item)
+                yield FormSection(section, self.values, self._options, self._role(self.values))
         yield NoticeArea()
         yield FitFooter()
+
+    @staticmethod
+    def _role(values: FormValues) -> str:
+        return str(values.get("sender_role") or "candidate")
 
     def _options(self, spec: Rows) -> dict[str, tuple[tuple[str, str], ...]]:
         return {"with": people_options(self.values)} if spec.key == "topics" else {}
 
-    def _field(self, f: Field) -> ComposeResult:
-        value = self.values.get(f.key, "")
-        wid = widget_id(f.key)
-        with Horizontal(classes="field"):
-            label = plain(f.label)
-            if f.hint and f.kind != "input":  # an input shows its hint as the placeholder
-                label.append_text(plain(f"\n{f.hint}", "dim"))
-            yield Label(label, classes="field-label")
-            with Vertical(classes="field-input"):
-                if f.kind == "check":
-                    yield Checkbox("", bool(value), id=wid, compact=True)
-                elif f.kind == "area":
-                    yield TextArea(str(value), id=wid, soft_wrap=True, tab_behavior="focus",
-                                   classes="field-area")
-                elif f.kind == "select":
-                    blank = f.key in ("outcome.result", "candidate_stance")
-                    current = str(value) if value in f.options else (Select.NULL if blank else f.options[0])
-                    yield Select([(o, o) for o in f.options], value=current, allow_blank=blank, id=wid,
-                                 compact=True)
-                else:
-                    yield WrapLine(str(value), placeholder=f.hint or f.label, id=wid)
-                yield Static("", id=f"e-{wid}", classes="field-problem")
-
     def on_mount(self) -> None:
         self.sub_title = "Notes" + (f" — {self.path}" if self.path else "")
-        self._role_sections()
         self.query_one(f"#{widget_id(FIELDS[0].key)}", WrapLine).focus()
         self.validate()
         if self.app_id is not None:
             self.load_progress()
 
-    def _role_sections(self) -> None:
-        role = str(self.values.get("sender_role") or "candidate")
-        for section in self.query(".form-section"):
-            hidden = (section.has_class("role-candidate") and role != "candidate") or (
-                section.has_class("role-recruiter") and role != "recruiter")
-            section.set_class(hidden, "hidden")
-
     # reading the form -------------------------------------------------------------------------
 
     def read(self) -> FormValues:
-        values: FormValues = {}
-        for f in FIELDS:
-            widget = self.query_one(f"#{widget_id(f.key)}")
-            if isinstance(widget, Checkbox):
-                values[f.key] = widget.value
-            elif isinstance(widget, TextArea):  # a WrapLine too
-                values[f.key] = widget.text
-            elif isinstance(widget, Select):
-                values[f.key] = "" if widget.value is Select.NULL else str(widget.value)
-        for rows in self.query(RowList):
-            values[rows.spec.key] = rows.read()
+        """The values as typed (a section not built keeps the values it had)."""
+        values = dict(self.values)
+        for section in self.query(FormSection):
+            values.update(section.read())
         return values
 
     async def fill(self, data: dict[str, Any]) -> None:
         """Put a notes dict into the form."""
-        values = notes_to_values(data)
-        for f in FIELDS:
-            widget: Widget = self.query_one(f"#{widget_id(f.key)}")
-            value = values.get(f.key, "")
-            if isinstance(widget, Checkbox):
-                widget.value = bool(value)
-            elif isinstance(widget, TextArea):  # a WrapLine too
-                widget.text = str(value)
-            elif isinstance(widget, Select):
-                widget.value = str(value) if value in f.options else (
-                    Select.NULL if widget._allow_blank else f.options[0])
-        self.values = values
-        for rows in self.query(RowList):
-            await rows.show(values.get(rows.spec.key, []), self._options(rows.spec))
-        self._changed()
+        self.values = notes_to_values(data)
+        role = self._role(self.values)
+        for section in self.query(FormSection):
+            section.active = section.section.role in (None, role)
+            section.set_class(not section.active, "hidden")
+            await section.fill(self.values)
+        self.validate()
 
     def _key_of(self, widget: Widget | None) -> str | None:
         for node in widget.ancestors_with_self if widget is not None else ():
@@ -222,22 +170,27 @@ class NotesScreen(Screen[NotesResult]):
                 return next((f.key for f in FIELDS if widget_id(f.key) == node.id), None)
         return None
 
-    def on_text_area_changed(self) -> None:
-        self._changed()
+    async def on_text_area_changed(self) -> None:
+        await self._changed()
 
-    def on_select_changed(self) -> None:
-        self._changed()
+    async def on_select_changed(self) -> None:
+        await self._changed()
 
-    def on_checkbox_changed(self) -> None:
-        self._changed()
+    async def on_checkbox_changed(self) -> None:
+        await self._changed()
 
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+    async def on_cycle_field_changed(self) -> None:
+        await self._changed()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Moving on from a field counts as having been there (its problems may show now)."""
         key = self._key_of(event.widget)
-        if key is not None and key not in self.touched:
-            self.touched.add(key)
+        left, self._at = self._at, key
+        if left is not None and left != key and left not in self.touched:
+            self.touched.add(left)
             self.show_problems()
 
-    def _changed(self) -> None:
+    async def _changed(self) -> None:
         values = self.read()
         if values == self.values:
             return
@@ -245,12 +198,13 @@ class NotesScreen(Screen[NotesResult]):
         if key is not None:
             self.touched.add(key)
         names = people_options(values) != people_options(self.values)
-        role = values.get("sender_role") != self.values.get("sender_role")
+        role = self._role(values) != self._role(self.values)
         self.values = values
         if names:
             self.query_one("#rows-topics", RowList).set_choices("with", people_options(values))
         if role:
-            self._role_sections()
+            for section in self.query(FormSection):
+                await section.set_role(self._role(values), values)
         for timer in (self._validate_timer, self._save_timer):
             if timer is not None:
                 timer.stop()
@@ -305,29 +259,24 @@ class NotesScreen(Screen[NotesResult]):
         self.show_problems()
 
     def show_problems(self) -> None:
-        """Each problem beside its field (or row) once touched, or everywhere after a save try;
-        the notes lint without a field in its own slot at the top."""
-        shown: dict[str, list[Issue]] = {}
+        """Each problem beside its field (a row's under its list, with the row's number) once
+        the field was left, or everywhere after a try to go on; input lint (warnings) as typed;
+        problems of no particular field in the slot at the top."""
+        shown: dict[str, Text] = {}
         loose: list[Issue] = []
         for issue in self.issues:
             place = place_for(issue.field, self.values)
-            visible = self.show_all or place.key in self.touched or issue.severity != "error"
-            if not visible:
+            if not (self.show_all or place.key in self.touched or issue.severity != "error"):
                 continue
             if place.key is None:
                 loose.append(issue)
                 continue
-            spec = next((r for r in ROWS if r.key == place.key), None)
-            target = (f"e-{slug(spec.key)}" + ("" if place.row is None else f"-{place.row}")) if spec \
-                else f"e-{widget_id(place.key)}"
-            shown.setdefault(target, []).append(issue)
-        for box in self.query(".field-problem"):
-            if not box.id or not box.id.startswith("e-"):
-                continue
-            problems = shown.get(box.id, [])
-            assert isinstance(box, Static)
-            box.update(_problems(problems))
-            box.set_class(bool(problems), "has-problem")
+            text = shown.setdefault(place.key, Text())
+            text.append("\n" if text else "")
+            prefix = "" if place.row is None else f"{place.row + 1}. "
+            text.append_text(plain(prefix + issue.message, SEVERITY_STYLE.get(issue.severity, "")))
+        for section in self.query(FormSection):
+            section.show_problems(shown)
         lint = self.query_one("#notes-lint", Static)
         lint.update(_problems(loose))
         lint.set_class(not loose, "hidden")

@@ -6,14 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Label, Select, Static
+from textual.widgets import Button, Checkbox, Label, Static
 
 from afterword.tui.notes_form import Part, Row, Rows
 from afterword.tui.safe import plain
+from afterword.tui.widgets.cycle import CycleField
 from afterword.tui.widgets.wrapline import WrapLine
 
 
@@ -43,8 +45,8 @@ class RowList(Vertical):
     def wid(self, index: int, part: str) -> str:
         return f"r-{slug(self.spec.key)}-{index}-{slug(part)}"
 
-    def problem_id(self, index: int | None) -> str:
-        return f"e-{slug(self.spec.key)}" + ("" if index is None else f"-{index}")
+    def problem_id(self) -> str:
+        return f"e-{slug(self.spec.key)}"
 
     def compose(self) -> ComposeResult:
         spec = self.spec
@@ -56,26 +58,30 @@ class RowList(Vertical):
                 yield Label(plain(f"{n + 1}."), classes="row-number")
                 with Grid(classes="row-fields"):
                     for part in spec.parts:
-                        with Horizontal(classes="cell -wide" if part.wide else "cell"):
-                            yield Label(plain(part.label), classes="cell-label")
-                            yield self._field(n, part, row.get(part.name, ""))
+                        yield Label(plain(part.label), classes="cell-label")
+                        field = self._field(n, part, row.get(part.name, ""))
+                        field.add_class("cell-field", "-wide" if part.wide else "-half")
+                        yield field
                 with Horizontal(classes="row-buttons"):
                     yield Button("↑", id=self.wid(n, "up"), compact=True, tooltip="Move up")
                     yield Button("↓", id=self.wid(n, "down"), compact=True, tooltip="Move down")
                     yield Button("✕", id=self.wid(n, "remove"), compact=True, tooltip="Remove")
-            yield Static("", id=self.problem_id(n), classes="field-problem")
-        yield Static("", id=self.problem_id(None), classes="field-problem")
+        yield Static("", id=self.problem_id(), classes="field-problem")
         yield Button(f"+ Add {spec.item}", id=f"add-{slug(spec.key)}", compact=True, classes="add-row")
+
+    def show_problems(self, problems: Text | None) -> None:
+        """The list's problems (each row's prefixed with its number) under it."""
+        box = self.query_one(f"#{self.problem_id()}", Static)
+        box.update(problems or "")
+        box.set_class(bool(problems), "has-problem")
 
     def _field(self, n: int, part: Part, value: object) -> Widget:
         wid = self.wid(n, part.name)
         if part.kind == "check":
             return Checkbox("", bool(value), id=wid, compact=True, tooltip=part.label)
         if part.kind == "select":
-            options = self.options.get(part.name, part.options)
-            known = {v for _label, v in options}
-            return Select([(plain(label), v) for label, v in options], compact=True, allow_blank=False,
-                          value=value if value in known else options[0][1], id=wid, tooltip=part.label)
+            return CycleField(self.options.get(part.name, part.options), str(value or ""), id=wid,
+                              tooltip=f"{part.label}: Enter or ←/→ changes it")
         return WrapLine(str(value or ""), placeholder=part.label, id=wid)
 
     def read(self) -> list[Row]:
@@ -85,10 +91,8 @@ class RowList(Vertical):
             row: Row = {}
             for part in self.spec.parts:
                 widget = self.query_one(f"#{self.wid(n, part.name)}")
-                if isinstance(widget, Checkbox):
+                if isinstance(widget, Checkbox) or isinstance(widget, CycleField):
                     row[part.name] = widget.value
-                elif isinstance(widget, Select):
-                    row[part.name] = "" if widget.value is Select.NULL else str(widget.value)
                 elif isinstance(widget, WrapLine):
                     row[part.name] = widget.text
             out.append(row)
@@ -103,15 +107,10 @@ class RowList(Vertical):
         await self.recompose()
 
     def set_choices(self, part: str, options: tuple[tuple[str, str], ...]) -> None:
-        """New choices for one select part in every row (keeps each row's value when it can)."""
+        """New choices for one choice part in every row (keeps each row's value when it can)."""
         self.options[part] = options
-        known = {v for _label, v in options}
         for n in range(len(self.rows)):
-            select = self.query_one(f"#{self.wid(n, part)}", Select)
-            value = select.value
-            with select.prevent(Select.Changed):
-                select.set_options([(plain(label), v) for label, v in options])
-                select.value = value if value in known else options[0][1]
+            self.query_one(f"#{self.wid(n, part)}", CycleField).set_options(options)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
