@@ -294,7 +294,8 @@ async def test_markup_and_escapes_in_notes_and_replies_are_drawn_as_typed(home: 
     hostile = notes.model_copy(update={
         "interviewers": people, "decision_timeline": "within [/] 2 weeks [bold]",
         "company": notes.company.model_copy(update={"name": "Northwind [/] Health\x1b[2J"})})
-    reply = "Subject: Hi [b]there[/]\n\nDear {name},\n\nThanks [/] for \x1b]52;c;ZXZpbA==\x07 the chat.\n\nMaya"
+    reply = ("Subject: Hi [b]there[/]\n\nDear {name},\n\nThanks [/] for \x1b]52;c;ZXZpbA==\x07 the chat."
+             "\n\nMaya")
     services = make_services(home, scripted=ScriptedBackend(text=reply), backend="offline")
     app = AfterwordApp(services, notes=hostile, state=UIState(home / "ui.json"))
     async with app.run_test(size=SIZE) as pilot:

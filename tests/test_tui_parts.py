@@ -60,7 +60,8 @@ def test_rows_carry_their_own_fields_not_pipe_syntax() -> None:
     values["skills_not_mentioned"].append({"skill": "", "evidence": "led a migration", "result": ""})
     notes, issues = validate_values(values)
     assert notes is None
-    assert [place_for(i.field, values) for i in issues] == [place_for("skills_not_mentioned[1].skill", values)]
+    expected = place_for("skills_not_mentioned[1].skill", values)
+    assert [place_for(i.field, values) for i in issues] == [expected]
 
 
 def test_moving_or_removing_an_interviewer_keeps_their_topics_with_them() -> None:

@@ -199,7 +199,8 @@ async def test_new_notes_form_focuses_the_first_field_and_rows_need_no_syntax(ho
         screen.query_one("#add-company-news", Button).press()
         await settle(app, pilot)
         news = screen.query_one("#rows-company-news", RowList)
-        screen.query_one(f"#{news.wid(0, 'text')}", WrapLine).value = "Acme faces a lawsuit over a data breach"
+        news_text = screen.query_one(f"#{news.wid(0, 'text')}", WrapLine)
+        news_text.value = "Acme faces a lawsuit over a data breach"
         await pilot.pause(1.2)
         await settle(app, pilot)
         warning = str(screen.query_one(f"#{news.problem_id()}").render())

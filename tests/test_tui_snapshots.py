@@ -66,7 +66,8 @@ async def _versions(pilot: Pilot[None]) -> None:
     from afterword.tui.screens.versions import VersionsScreen
 
     when = dt.datetime(2026, 11, 21, 9, 30).astimezone()
-    base = Draft(subject="Thank you for the conversation", body="Dear Priya,\n\nThank you for your time.\n\nMaya",
+    base = Draft(subject="Thank you for the conversation",
+                 body="Dear Priya,\n\nThank you for your time.\n\nMaya",
                  scenario="thank-you", tone="warm", language="en", backend="offline", recipient="Priya Raman")
     versions = [
         StoredDraft(**base.model_dump(), id="1.1", app_id="1", version=1, created=when),

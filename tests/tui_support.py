@@ -45,7 +45,8 @@ class ScriptedBackend:
     name = "scripted"
 
     def __init__(self, text: str = LETTER, delay: float = 0.0, fail_after: int | None = None,
-                 gate: threading.Event | None = None, error: str = "the model server closed the stream") -> None:
+                 gate: threading.Event | None = None,
+                 error: str = "the model server closed the stream") -> None:
         self.text = text
         self.delay = delay
         self.fail_after = fail_after

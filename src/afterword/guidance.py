@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+DEFAULT_WHY = "afterword flags this so you can decide before you send."
 _RULE_ID = re.compile(r"^([TCA]\d+|JA)\b")
 _CITED = re.compile(r"GUIDANCE ([TCA]\d+)")
 
@@ -84,5 +85,5 @@ def explain(check: str, source: str = "guidance", message: str = "") -> Explanat
         rid = m.group(1) if m else data["sources"].get(source, {}).get("rule")
     found = rule(rid) if rid else None
     what = entry.get("what") or (found.what if found else message or check)
-    why = entry.get("why") or (found.why if found else "afterword flags this so you can decide before you send.")
+    why = entry.get("why") or (found.why if found else DEFAULT_WHY)
     return Explanation(check, what, why, found)

@@ -55,7 +55,8 @@ def _terminal_safe_draft(draft: Draft, job: Job, grammar: GrammarChecker | None)
     since their offsets moved)."""
     if not (has_control(draft.subject) or has_control(draft.body)):
         return draft
-    safe = draft.model_copy(update={"subject": terminal_safe(draft.subject), "body": terminal_safe(draft.body)})
+    safe = draft.model_copy(update={"subject": terminal_safe(draft.subject),
+                                    "body": terminal_safe(draft.body)})
     safe.checker, safe.checks = run_checks(safe, job.notes, grammar)
     return safe
 

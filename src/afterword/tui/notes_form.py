@@ -87,7 +87,8 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("Who you met", (
         Rows("interviewers", "Interviewers", "interviewer", (
-            Part("name", "Name"), Part("title", "Title"), Part("email", "Email"), Part("greet_as", "Greet as"),
+            Part("name", "Name"), Part("title", "Title"), Part("email", "Email"),
+            Part("greet_as", "Greet as"),
         ), hint="each gets a thank-you of their own; “greet as” is how the greeting names them"),
     ), role="candidate"),
     Section("The interview", (
@@ -118,7 +119,8 @@ SECTIONS: tuple[Section, ...] = (
         ), hint="what afterword records itself is listed above these rows"),
     )),
     Section("Outcome", (
-        Field("outcome.result", "Outcome", "select", ("rejected", "next-round", "offer", "withdrawn", "replied")),
+        Field("outcome.result", "Outcome", "select",
+              ("rejected", "next-round", "offer", "withdrawn", "replied")),
         Field("outcome.date", "Outcome date", hint="YYYY-MM-DD"),
         Field("outcome.warm", "They clearly believed in you (C10)", "check"),
         Field("outcome.kind_words", "Their kind words"),
@@ -130,7 +132,8 @@ SECTIONS: tuple[Section, ...] = (
         Field("candidate.name", "Candidate name", why="the person the note goes to"),
         Field("candidate.email", "Candidate email"),
         Field("candidate.greet_as", "Greet as"),
-        Field("candidate_stance", "Candidate stance", "select", ("proceed", "considering", "undecided", "declined")),
+        Field("candidate_stance", "Candidate stance", "select",
+              ("proceed", "considering", "undecided", "declined")),
         Rows("feedback.positive", "Feedback: positive", "point", (Part("text", "Point", wide=True),)),
         Rows("feedback.more", "Feedback: more", "point", (Part("text", "Point", wide=True),)),
         Field("next_step.who", "Next step: who they meet"),
@@ -195,7 +198,8 @@ def notes_to_values(data: dict[str, Any]) -> FormValues:
     people = [p for p in data.get("interviewers") or [] if isinstance(p, dict)]
     values["interviewers"] = [{p.name: _text(person.get(p.name)) for p in rows_spec("interviewers").parts}
                               for person in people]
-    values["topics"] = [_topic_row(t, str(n)) for n, person in enumerate(people) for t in person.get("topics") or []]
+    values["topics"] = [_topic_row(t, str(n)) for n, person in enumerate(people)
+                        for t in person.get("topics") or []]
     values["topics"] += [_topic_row(t, EVERYONE) for t in data.get("topics_discussed") or []]
     for key in ("company.news", "skills_not_mentioned", "follow_ups"):
         values[key] = [{p.name: (bool(item.get(p.name)) if p.kind == "check" else _text(item.get(p.name)))
@@ -321,12 +325,14 @@ def place_for(path: str | None, values: FormValues | None = None) -> Place:
     row = int(index) if index is not None else None
     if base == "interviewers" and row is not None and rest.startswith("topics") and values is not None:
         sub = re.match(r"topics\[(\d+)\]", rest)
-        owned = [n for n, t in enumerate(values.get("topics", [])) if t.get("with") == str(row) and _filled(t)]
+        topics = values.get("topics", [])
+        owned = [n for n, t in enumerate(topics) if t.get("with") == str(row) and _filled(t)]
         if sub and int(sub.group(1)) < len(owned):
             return Place("topics", owned[int(sub.group(1))])
         return Place("topics")
     if base == "topics_discussed":
-        shared = [n for n, t in enumerate(values.get("topics", []) if values else []) if t.get("with") == EVERYONE]
+        topics = values.get("topics", []) if values else []
+        shared = [n for n, t in enumerate(topics) if t.get("with") == EVERYONE]
         return Place("topics", shared[row] if row is not None and row < len(shared) else None)
     if base in KEYS:
         return Place(base, row if base in {r.key for r in ROWS} else None)
@@ -379,7 +385,9 @@ def _where(error: ErrorDetails) -> str | None:
     if path:
         return path
     message = str(error.get("msg", ""))
-    return "interviewers" if "interviewers" in message else "candidate.name" if "candidate" in message else None
+    if "interviewers" in message:
+        return "interviewers"
+    return "candidate.name" if "candidate" in message else None
 
 
 def lint_notes(notes: Notes) -> list[Issue]:

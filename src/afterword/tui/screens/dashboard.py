@@ -39,7 +39,8 @@ def layout(width: int) -> list[tuple[str, int]]:
                 ("Next step", rest - 2 * (rest * 3 // 10)), ("Due", 10), ("Status", 14), ("Last contact", 12)]
     fixed = {"Due": 10, "Status": 11}
     rest = spare - sum(fixed.values()) - 2 * 4
-    return [("Application", rest * 4 // 10), ("Next step", rest - rest * 4 // 10), ("Due", 10), ("Status", 11)]
+    first = rest * 4 // 10
+    return [("Application", first), ("Next step", rest - first), ("Due", 10), ("Status", 11)]
 
 
 def cells(row: AppRow, columns: list[tuple[str, int]]) -> list[Text]:
@@ -50,7 +51,8 @@ def cells(row: AppRow, columns: list[tuple[str, int]]) -> list[Text]:
         "Position": plain(row.position),
         "Application": plain(row.company, style).append_text(plain(f"\n{row.position}", "dim")),
         "Next step": plain(row.next_step, style),
-        "Due": plain(row.due, style).append_text(plain("\noverdue", "reverse red") if row.overdue else Text()),
+        "Due": plain(row.due, style).append_text(plain("\noverdue", "reverse red") if row.overdue
+                                                 else Text()),
         "Status": plain(row.status),
         "Last contact": plain(row.last_contact),
     }
@@ -134,7 +136,8 @@ class DashboardScreen(Screen[None]):
         self.rows = event.rows
         overdue = sum(r.overdue for r in self.rows)
         if not self.rows:
-            summary.update(plain("No applications yet — n starts one in the notes form, o opens a notes file."))
+            summary.update(plain("No applications yet — n starts one in the notes form, "
+                                 "o opens a notes file."))
         else:
             text = plain(f"{len(self.rows)} application{'s' * (len(self.rows) != 1)}")
             if overdue:
@@ -182,7 +185,8 @@ class DashboardScreen(Screen[None]):
         """Open the selected application on the draft screen."""
         row = self._need_row()
         if row is not None:
-            self.run_worker(partial(self._fetch, row.id, False), thread=True, group="open", exit_on_error=False)
+            self.run_worker(partial(self._fetch, row.id, False), thread=True, group="open",
+                            exit_on_error=False)
 
     def on_data_table_row_selected(self) -> None:
         self.action_open()
@@ -191,16 +195,19 @@ class DashboardScreen(Screen[None]):
         """Edit the selected application's notes (as you last typed them)."""
         row = self._need_row()
         if row is not None:
-            self.run_worker(partial(self._fetch, row.id, True), thread=True, group="open", exit_on_error=False)
+            self.run_worker(partial(self._fetch, row.id, True), thread=True, group="open",
+                            exit_on_error=False)
 
     def _fetch(self, app_id: str, edit: bool) -> None:
         from afterword.tui.screens.notes import editable_notes
 
         try:
             if edit:
-                self.post_message(ApplicationOpened(app_id, editable_notes(self.services, app_id, None), edit=True))
+                data = editable_notes(self.services, app_id, None)
+                self.post_message(ApplicationOpened(app_id, data, edit=True))
             else:
-                self.post_message(ApplicationOpened(app_id, self.services.store.get_application(app_id).notes))
+                notes = self.services.store.get_application(app_id).notes
+                self.post_message(ApplicationOpened(app_id, notes))
         except AfterwordError as exc:
             self.notify(str(exc), title="Cannot open", severity="error")
 
@@ -209,7 +216,8 @@ class DashboardScreen(Screen[None]):
         from afterword.tui.screens.notes import NotesScreen
 
         if event.edit:
-            self.app.push_screen(NotesScreen(self.services, app_id=event.app_id, data=event.notes), self._edited)
+            screen = NotesScreen(self.services, app_id=event.app_id, data=event.notes)
+            self.app.push_screen(screen, self._edited)
         else:
             assert isinstance(event.notes, Notes)
             self.app.push_screen(DraftScreen(self.services, event.notes, event.app_id))
@@ -276,7 +284,7 @@ class DashboardScreen(Screen[None]):
         def undo() -> str:
             undone = store.unsend(row.id)
             said = ", ".join(f"{e.scenario} to {e.recipient} ({e.date.isoformat()})" for e in undone)
-            return f"Undid the send: {said}. It is due again."
+            return f"Undid the send: {said}."
 
         self.tasks.submit(undo, self._done, failed="Nothing undone")
 
@@ -307,7 +315,8 @@ class DashboardScreen(Screen[None]):
                 "every send and reply, every draft version. This cannot be undone. Archive hides it "
                 "instead and can be undone.")
         choices = [("archive", "a", "Archive instead"), ("delete", "y", "Delete for good")]
-        self.app.push_screen(ChoiceDialog("Delete this application?", body, choices), partial(self._delete, row))
+        self.app.push_screen(ChoiceDialog("Delete this application?", body, choices),
+                             partial(self._delete, row))
 
     def _delete(self, row: AppRow, answer: str | None) -> None:
         if answer == "archive":

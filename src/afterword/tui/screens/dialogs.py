@@ -70,7 +70,7 @@ class ChoiceDialog(ModalScreen[str | None]):
                 for n, (answer, key, label) in enumerate(self.choices):
                     yield Button(f"{label} ({key})", id=f"choice-{answer}", compact=True,
                                  variant="primary" if n == 0 else "default")
-            hint = "Esc cancels · the text above scrolls: ↑↓, PgUp/PgDn, wheel" if self.long else "Esc cancels"
+            hint = "Esc cancels" + (" · the text above scrolls: ↑↓, PgUp/PgDn, wheel" if self.long else "")
             yield Static(hint, classes="dim")
 
     def on_mount(self) -> None:

@@ -82,7 +82,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
                 tooltip="Apply the first suggestion of every fixable issue"),
         Binding("ctrl+n", "edit_notes", "Notes", id="edit_notes",
                 tooltip="Open these notes in the notes editor"),
-        Binding("shift+f6", "previous_person", "Previous person", id="previous_person", show=False, priority=True,
+        Binding("shift+f6", "previous_person", "Previous person", id="previous_person", show=False,
+                priority=True,
                 tooltip="Show the previous person's draft"),
         Binding("ctrl+s", "save_eml", "Save .eml", id="save_eml", show=False,
                 tooltip="Save the draft as an .eml file a mail client opens"),
@@ -152,6 +153,7 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         editor.read_only = True
         editor.text = "Press ctrl+g to draft, ctrl+r for tone variants, F1 for help."
         self.query_one(StatusLine).backend = self.pick("backend")
+        self.query_one("#pickers").set_class(self.app.size.width < NARROW, "-narrow")
         self.call_after_refresh(self.run_worker, self._list_models, thread=True, group="models",
                                 exit_on_error=False)
         self.load_progress()
@@ -278,8 +280,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
     def on_draft_started(self, event: DraftStarted) -> None:
         if self._live(event.request):
             done = event.request.slots.index(event.index) + 1
-            self.query_one(StatusLine).start(event.backend, event.model,
-                                             f"{event.job.recipient.name} ({done} of {len(event.request.jobs)})")
+            whose = f"{event.job.recipient.name} ({done} of {len(event.request.jobs)})"
+            self.query_one(StatusLine).start(event.backend, event.model, whose)
 
     def on_draft_chunk_received(self, event: DraftChunkReceived) -> None:
         if not self._live(event.request):

@@ -76,6 +76,7 @@ class ExportActions:
         self.sent: set[tuple[str, str]] = set()
         """(scenario, person) pairs recorded as sent this round, from the store."""
         self._followed = False
+        self._clipboard_said = False
 
     @property
     def tasks(self) -> Serial:
@@ -179,22 +180,28 @@ class ExportActions:
         self.tasks.submit(partial(self._copy_and_record, app_id, draft, day, record),
                           partial(self._recorded, draft), failed="Not recorded")
 
-    def _copy_and_record(self, app_id: str | None, draft: Draft, day: dt.date, record: bool) -> str:
-        """(worker) System clipboard, then the version approved and the send recorded."""
-        ok, message = self.services.system_copy(draft.text)
-        copied = ("Copied through the terminal (OSC 52) and to the system clipboard." if ok else
-                  f"Copied through the terminal (OSC 52); system clipboard: {message}.")
+    def _copy_and_record(self, app_id: str | None, draft: Draft, day: dt.date,
+                         record: bool) -> tuple[bool, str, str]:
+        """(worker) System clipboard, then the version approved and the send recorded:
+        (copied to the system clipboard, why not, what was recorded)."""
+        ok, why = self.services.system_copy(draft.text)
         if not record or app_id is None:
-            return copied + " Nothing recorded."
+            return ok, why, ""
         store = self.services.store
         draft_id = store.add_draft(app_id, draft, edited=False)
         store.approve_draft(draft_id)
         store.record_sent(app_id, draft.scenario, day, to=draft.recipient, draft_id=draft_id)
-        return (f"{copied} Recorded: {draft.scenario} to {draft.recipient} on {day.isoformat()} "
-                "(undo from the dashboard, u).")
+        return ok, why, f"{draft.scenario} to {draft.recipient} on {day.isoformat()}"
 
-    def _recorded(self, draft: Draft, message: str) -> None:
-        self.notify(message, title=f"Approved — {draft.recipient}", timeout=8)
+    def _recorded(self, draft: Draft, result: tuple[bool, str, str]) -> None:
+        ok, why, recorded = result
+        copied = "Copied to the system clipboard and through the terminal." if ok else (
+            "Copied through the terminal (OSC 52)." if self._clipboard_said
+            else f"Copied through the terminal (OSC 52); {why}.")
+        self._clipboard_said = self._clipboard_said or not ok  # the missing clipboard is said once
+        said = f"{copied} Recorded: {recorded} — u on the dashboard undoes it." if recorded else (
+            f"{copied} Nothing recorded.")
+        self.notify(said, title=f"Approved — {draft.recipient}", timeout=8)
         self.load_progress()
 
     def load_progress(self) -> None:

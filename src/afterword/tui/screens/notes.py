@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Checkbox, Header, Select, Static, TextArea
 
 from afterword.config import data_dir
 from afterword.errors import AfterwordError
@@ -38,11 +38,11 @@ from afterword.tui.notes_form import (
 )
 from afterword.tui.safe import plain
 from afterword.tui.tasks import tasks_of
+from afterword.tui.widgets.cycle import CycleField
 from afterword.tui.widgets.footer import FitFooter
 from afterword.tui.widgets.form import FormSection, widget_id
 from afterword.tui.widgets.notices import NoticeArea
 from afterword.tui.widgets.rows import RowList, slug
-from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
     from afterword.tui.services import Services
@@ -77,6 +77,10 @@ def _problems(issues: list[Issue]) -> Text:
 
 class NotesScreen(Screen[NotesResult]):
     """Edit notes; ctrl+g continues to drafting with them (tracked in the store)."""
+
+    AUTO_FOCUS = "#" + widget_id(FIELDS[0].key)
+    """Typing goes to the first field at once (set as the screen is built, not a moment later:
+    a deferred focus would pull the cursor back after a quick Tab)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "continue", "Draft with these", id="notes_continue", priority=True,
@@ -124,8 +128,8 @@ class NotesScreen(Screen[NotesResult]):
         with VerticalScroll(id="form"):
             yield Static("", id="progress", classes="hidden")
             yield Static("", id="notes-lint", classes="hidden")
-            for section in SECTIONS:
-                yield FormSection(section, self.values, self._options, self._role(self.values))
+            for n, section in enumerate(SECTIONS):
+                yield FormSection(section, self.values, self._options, self._role(self.values), now=n < 2)
         yield NoticeArea()
         yield FitFooter()
 
@@ -138,10 +142,16 @@ class NotesScreen(Screen[NotesResult]):
 
     def on_mount(self) -> None:
         self.sub_title = "Notes" + (f" — {self.path}" if self.path else "")
-        self.query_one(f"#{widget_id(FIELDS[0].key)}", WrapLine).focus()
-        self.validate()
+        self.call_after_refresh(self.run_worker, self._build_rest, group="build", exit_on_error=False)
         if self.app_id is not None:
             self.load_progress()
+
+    async def _build_rest(self) -> None:
+        """The sections below the first two, once the form is on screen (typing goes on meanwhile)."""
+        for section in self.query(FormSection):
+            await section.build()
+        self.values = self.read()
+        self.validate()
 
     # reading the form -------------------------------------------------------------------------
 
@@ -158,6 +168,7 @@ class NotesScreen(Screen[NotesResult]):
         role = self._role(self.values)
         for section in self.query(FormSection):
             section.active = section.section.role in (None, role)
+            section.built = section.active
             section.set_class(not section.active, "hidden")
             await section.fill(self.values)
         self.validate()
@@ -170,17 +181,17 @@ class NotesScreen(Screen[NotesResult]):
                 return next((f.key for f in FIELDS if widget_id(f.key) == node.id), None)
         return None
 
-    async def on_text_area_changed(self) -> None:
-        await self._changed()
+    async def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        await self._changed(event.text_area)
 
-    async def on_select_changed(self) -> None:
-        await self._changed()
+    async def on_select_changed(self, event: Select.Changed) -> None:
+        await self._changed(event.select)
 
-    async def on_checkbox_changed(self) -> None:
-        await self._changed()
+    async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        await self._changed(event.checkbox)
 
-    async def on_cycle_field_changed(self) -> None:
-        await self._changed()
+    async def on_cycle_field_changed(self, event: CycleField.Changed) -> None:
+        await self._changed(event.cycle)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Moving on from a field counts as having been there (its problems may show now)."""
@@ -190,18 +201,27 @@ class NotesScreen(Screen[NotesResult]):
             self.touched.add(left)
             self.show_problems()
 
-    async def _changed(self) -> None:
-        values = self.read()
+    async def _changed(self, widget: Widget) -> None:
+        """One field (or one row list) changed: take its value, then validate and autosave soon."""
+        values = dict(self.values)
+        for node in widget.ancestors_with_self:
+            if isinstance(node, RowList):
+                values[node.spec.key] = node.read()
+                break
+            if isinstance(node, FormSection):
+                values.update(node.read())
+                break
         if values == self.values:
             return
-        key = self._key_of(self.focused)
-        if key is not None:
+        key = self._key_of(widget) if widget.has_focus else None
+        if key is not None:  # the person typed here (a filled-in form changes fields too)
             self.touched.add(key)
         names = people_options(values) != people_options(self.values)
         role = self._role(values) != self._role(self.values)
         self.values = values
         if names:
-            self.query_one("#rows-topics", RowList).set_choices("with", people_options(values))
+            for topics in self.query("#rows-topics").results(RowList):
+                topics.set_choices("with", people_options(values))
         if role:
             for section in self.query(FormSection):
                 await section.set_role(self._role(values), values)
@@ -228,7 +248,8 @@ class NotesScreen(Screen[NotesResult]):
         self.touched.add(key)
         await event.rows.show(values[key], self._options(event.rows.spec))
         if key == "interviewers":
-            await self.query_one("#rows-topics", RowList).show(values["topics"], {"with": people_options(values)})
+            for topics in self.query("#rows-topics").results(RowList):
+                await topics.show(values["topics"], {"with": people_options(values)})
         if focus_row is not None and 0 <= focus_row < len(values[key]):
             first = event.rows.spec.parts[0].name
             self.query_one(f"#{event.rows.wid(focus_row, first)}").focus()

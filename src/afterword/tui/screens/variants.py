@@ -91,7 +91,8 @@ class VariantsScreen(Screen["tuple[Job, Draft] | None"]):
         self.base = base
         jobs = self._plan()
         first = 1 if base else 0
-        self.request = GenerationRequest(1, tuple(jobs), tuple(range(first, first + len(jobs))), backend, model)
+        slots = tuple(range(first, first + len(jobs)))
+        self.request = GenerationRequest(1, tuple(jobs), slots, backend, model)
         self.jobs: list[Job] = ([job] if base else []) + list(self.request.jobs)
         self.drafts: list[Draft | None] = ([base] if base else []) + [None] * len(self.request.jobs)
         self.raw: list[str] = [""] * len(self.drafts)

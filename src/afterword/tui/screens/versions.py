@@ -62,7 +62,8 @@ class VersionsScreen(ModalScreen["StoredDraft | None"]):
 
     def _preview(self) -> None:
         version = self._current()
-        self.query_one("#version-preview", Static).update(plain(version.text if version else "No versions yet."))
+        text = version.text if version else "No versions yet."
+        self.query_one("#version-preview", Static).update(plain(text))
 
     def action_restore(self) -> None:
         """Restore the highlighted version."""

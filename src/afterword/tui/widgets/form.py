@@ -1,6 +1,7 @@
 """The notes form's sections: label and field side by side (a problem shows under its label,
 beside the field), lists as rows. A section for the other role (candidate / recruiter) is not
-built until the role changes — fewer widgets, a form that opens at once."""
+built until the role changes, and the sections below the first are built just after the form
+is on screen — fewer widgets at once, a form that opens at once."""
 
 from __future__ import annotations
 
@@ -42,16 +43,25 @@ def field_label(f: Field, problems: Text | None = None) -> Text:
 class FormSection(Vertical):
     """One section of the notes form."""
 
-    def __init__(self, section: Section, values: FormValues, options: Options, role: str) -> None:
+    def __init__(self, section: Section, values: FormValues, options: Options, role: str,
+                 now: bool = True) -> None:
         super().__init__(classes="form-section")
         self.section = section
         self.values = values
         self.options = options
         self.active = section.role in (None, role)
         self.set_class(not self.active, "hidden")
+        self.built = now and self.active
+        """Its widgets exist (else `read` and `show_problems` leave it alone)."""
+
+    async def build(self) -> None:
+        """Build a section that was left for later."""
+        if self.active and not self.built:
+            self.built = True
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
-        if not self.active:
+        if not self.built:
             return
         yield Static(plain(self.section.title), classes="section")
         fields: list[Field] = []
@@ -85,8 +95,8 @@ class FormSection(Vertical):
         return [i for i in self.section.items if isinstance(i, Field)]
 
     def read(self) -> FormValues:
-        """This section's values as typed (as given, while it is not built)."""
-        if not self.active:
+        """This section's values as typed (nothing while it is not built)."""
+        if not self.built:
             return {}
         values: FormValues = {}
         for f in self._fields():
@@ -104,20 +114,20 @@ class FormSection(Vertical):
     async def fill(self, values: FormValues) -> None:
         """Show these values."""
         self.values = values
-        if self.active:
+        if self.built:
             await self.recompose()
 
     async def set_role(self, role: str, values: FormValues) -> None:
         """Build or drop this section when the sender's role changes."""
         active = self.section.role in (None, role)
         if active != self.active:
-            self.active, self.values = active, values
+            self.active, self.values, self.built = active, values, active
             self.set_class(not active, "hidden")
             await self.recompose()
 
     def show_problems(self, problems: dict[str, Text]) -> None:
         """Each field's problems under its label; each list's under the list."""
-        if not self.active:
+        if not self.built:
             return
         for f in self._fields():
             self.query_one(f"#{label_id(f.key)}", Static).update(field_label(f, problems.get(f.key)))

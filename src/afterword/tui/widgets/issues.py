@@ -36,7 +36,8 @@ def describe(issue: Issue) -> Text:
     text.append(" — f5 explains", style="dim")
     if issue.replacements:
         text.append("\nSuggestions: ", style="bold")
-        text.append_text(plain(" · ".join(f"{n}) {r or '(remove)'}" for n, r in enumerate(issue.replacements, 1))))
+        choices = " · ".join(f"{n}) {r or '(remove)'}" for n, r in enumerate(issue.replacements, 1))
+        text.append_text(plain(choices))
         text.append("\nf3 applies the first, f4 applies all fixable issues", style="dim")
     return text
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Label, Static
 
 from afterword.tui.notes_form import Part, Row, Rows
 from afterword.tui.safe import plain
-from afterword.tui.widgets.cycle import CycleField
+from afterword.tui.widgets.cycle import CycleField, Options
 from afterword.tui.widgets.wrapline import WrapLine
 
 
@@ -35,7 +35,7 @@ class RowList(Vertical):
         index: int | None = None
         to: int | None = None
 
-    def __init__(self, spec: Rows, rows: list[Row], options: dict[str, tuple[tuple[str, str], ...]] | None = None,
+    def __init__(self, spec: Rows, rows: list[Row], options: dict[str, Options] | None = None,
                  **kwargs: Any) -> None:
         super().__init__(id=f"rows-{slug(spec.key)}", classes="row-list", **kwargs)
         self.spec = spec
@@ -91,7 +91,7 @@ class RowList(Vertical):
             row: Row = {}
             for part in self.spec.parts:
                 widget = self.query_one(f"#{self.wid(n, part.name)}")
-                if isinstance(widget, Checkbox) or isinstance(widget, CycleField):
+                if isinstance(widget, (Checkbox, CycleField)):
                     row[part.name] = widget.value
                 elif isinstance(widget, WrapLine):
                     row[part.name] = widget.text
@@ -99,7 +99,7 @@ class RowList(Vertical):
         self.rows = out
         return out
 
-    async def show(self, rows: list[Row], options: dict[str, tuple[tuple[str, str], ...]] | None = None) -> None:
+    async def show(self, rows: list[Row], options: dict[str, Options] | None = None) -> None:
         """Replace the rows (after an add, remove or move)."""
         self.rows = [dict(r) for r in rows]
         if options is not None:
