@@ -37,6 +37,10 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "t")
 
+    def words(self) -> str:
+        """The screen's words on one line (a wrapped sentence reads whole)."""
+        return " ".join(self.screen().split())
+
     def keys(self, *keys: str) -> None:
         self.run("send-keys", "-t", "t", *keys)
 
@@ -84,11 +88,12 @@ def test_generate_and_approve_in_a_real_terminal(tmux: Tmux, tmp_path: Path) -> 
     tmux.wait_for(lambda: "copies it and records" in tmux.screen(), "the approval question")
     assert "To: Priya Raman" in tmux.screen()
     tmux.keys("Enter")
+    tmux.wait_for(lambda: "Recorded: thank-you to Priya Raman" in tmux.words(), "the record")
+    assert "Priya Raman · warm ✓" in tmux.screen()  # the tab says she was sent to
     tmux.wait_for(lambda: "Priya" in tmux.run("show-buffer"), "the OSC 52 copy")
     copied = tmux.run("show-buffer")
     assert copied.startswith("Subject: ")
     assert "Maya Chen" in copied
-    tmux.wait_for(lambda: "Recorded: thank-you to Priya Raman" in tmux.screen(), "the record")
 
     tmux.keys("C-q")
     tmux.wait_for(lambda: "afterword" not in tmux.screen() or "$" in tmux.screen(), "exit")

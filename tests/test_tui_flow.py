@@ -351,3 +351,19 @@ async def test_japanese_draft_lines_never_start_with_closing_punctuation(home: P
             starts += [line[o] for o in offsets if o < len(line)]
         assert starts, "the Japanese draft should wrap at this width"
         assert not [c for c in starts if c in "。、」』）"], starts
+
+
+async def test_quitting_keeps_the_edit_on_show_as_a_version(home: Path) -> None:
+    app = _app(home, backend="offline")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _desk(app, pilot)
+        screen.query_one("#recipient", Select).value = "Priya Raman"
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        await _type(pilot, screen, "Typed just before quitting. ")
+        mine = screen.query_one(DraftEditor).text
+        app_id = screen.app_id
+        await pilot.press("ctrl+q")
+    assert app_id is not None
+    kept = app.services.store.drafts(app_id, recipient="Priya Raman")
+    assert kept[-1].body == mine and kept[-1].edited

@@ -11,7 +11,7 @@ from textual.notifications import SeverityLevel
 from afterword.errors import AfterwordError
 from afterword.tui.commands import ActionsProvider
 from afterword.tui.messages import NoticePosted
-from afterword.tui.safe import safe
+from afterword.tui.safe import error_text, safe
 from afterword.tui.state import UIState
 from afterword.tui.tasks import Serial
 
@@ -92,8 +92,9 @@ class AfterwordApp(App[None]):
             if store.get_application(app_id).saved_notes is not None:
                 self.notify("Edits you typed earlier that differ from this file are kept; ctrl+n "
                             "shows the notes you typed.", title="Earlier edits kept", timeout=12)
-        except AfterwordError as exc:
-            self.notify(f"{exc} — drafting without tracking", title="Store unavailable", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(f"{error_text(exc)} — drafting without tracking", title="Store unavailable",
+                        severity="error")
         self.call_from_thread(self._show_draft, app_id, notes)
 
     def _show_draft(self, app_id: str | None, notes: Notes) -> None:
@@ -117,6 +118,15 @@ class AfterwordApp(App[None]):
             self.state.save(theme=theme.name)
         except AfterwordError as exc:
             self.notify(str(exc), title="Theme not remembered", severity="warning")
+
+    async def action_quit(self) -> None:
+        """Leave — after every edit on a draft screen is kept as a version in the store."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_edits", None)
+            if callable(keep):
+                keep()
+        await self.workers.wait_for_complete([w for w in self.workers if w.group == "store"])
+        self.exit()
 
     def action_help(self) -> None:
         """Show how afterword works and the keys of this screen."""

@@ -20,7 +20,7 @@ from afterword.tui.messages import (
     GenerationFinished,
     GenerationRequest,
 )
-from afterword.tui.safe import app_hint
+from afterword.tui.safe import app_hint, error_text
 
 if TYPE_CHECKING:
     from afterword.checks.grammar import GrammarChecker
@@ -106,7 +106,8 @@ def check(target: MessagePump, services: Services, index: int, revision: int, dr
     """Re-run the checks on slot `index`'s edited text and post `ChecksUpdated`."""
     try:
         checker, issues = run_checks(draft, notes, services.checker(draft.language))
-    except AfterwordError as exc:
-        target.post_message(ChecksUpdated(index, revision, terminal_safe(f"checks failed: {exc}"), []))
+    except Exception as exc:  # shown, never swallowed
+        said = terminal_safe(f"checks failed: {error_text(exc)}")
+        target.post_message(ChecksUpdated(index, revision, said, []))
         return
     target.post_message(ChecksUpdated(index, revision, checker, issues))

@@ -25,3 +25,11 @@ def plain(text: object, style: str = "") -> Text:
 def app_hint(hint: str) -> str:
     """A hint written for the CLI, without its command-line flags (the app has pickers)."""
     return _CLI_FLAG.sub("", hint).strip(" ,")
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the person about a failure: our own errors as they are, anything else named
+    (a bug must be shown, not swallowed)."""
+    from afterword.errors import AfterwordError
+
+    return str(exc) if isinstance(exc, AfterwordError) else f"unexpected error: {exc!r}"

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from afterword.errors import AfterwordError
+from afterword.tui.safe import error_text
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -41,10 +41,8 @@ class Serial:
             before.wait()
             try:
                 result = fn()
-            except (AfterwordError, OSError, ValueError) as exc:
-                self._failed(failed, str(exc), on_error)
-            except Exception as exc:  # a bug must still not take the person's text with it
-                self._failed(failed, f"unexpected error: {exc!r}", on_error)
+            except Exception as exc:  # shown, and the person's text is left as it was
+                self._failed(failed, error_text(exc), on_error)
             else:
                 if done is not None:
                     self.app.call_from_thread(done, result)

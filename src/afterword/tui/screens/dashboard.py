@@ -13,11 +13,10 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from afterword.errors import AfterwordError
 from afterword.models import Notes
 from afterword.tui.messages import ApplicationOpened, ApplicationsLoaded
 from afterword.tui.progress import AppRow, dashboard_rows
-from afterword.tui.safe import plain
+from afterword.tui.safe import error_text, plain
 from afterword.tui.tasks import Serial, tasks_of
 from afterword.tui.widgets.footer import FitFooter
 from afterword.tui.widgets.notices import NoticeArea
@@ -120,8 +119,8 @@ class DashboardScreen(Screen[None]):
     def _load(self) -> None:
         try:
             rows = dashboard_rows(self.services, include_archived=self.show_archived)
-        except AfterwordError as exc:
-            self.post_message(ApplicationsLoaded([], str(exc)))
+        except Exception as exc:  # shown, never swallowed
+            self.post_message(ApplicationsLoaded([], error_text(exc)))
             return
         self.post_message(ApplicationsLoaded(rows))
 
@@ -208,8 +207,8 @@ class DashboardScreen(Screen[None]):
             else:
                 notes = self.services.store.get_application(app_id).notes
                 self.post_message(ApplicationOpened(app_id, notes))
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Cannot open", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Cannot open", severity="error")
 
     def on_application_opened(self, event: ApplicationOpened) -> None:
         from afterword.tui.screens.draft import DraftScreen
@@ -249,8 +248,8 @@ class DashboardScreen(Screen[None]):
             notes = load_notes(path)
             app_id = self.services.store.upsert_application(notes)
             self.post_message(ApplicationOpened(app_id, notes))
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Cannot open", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Cannot open", severity="error")
 
     # what happened ----------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from afterword.models import Draft, Notes
+from afterword.sanitize import terminal_safe
 from afterword.tui.safe import plain
 from afterword.tui.tasks import Serial, tasks_of
 
@@ -148,6 +149,7 @@ class ExportActions:
         index = self.desk.slots.index(slot)
         self.desk.current = index
         draft = Draft.model_validate(stored.model_dump(include=set(Draft.model_fields)))
+        draft.subject, draft.body = terminal_safe(draft.subject), terminal_safe(draft.body)
         self.desk.place(draft, slot.job, "replace")
         slot = self.desk.slots[index]
         slot.stored = slot.text

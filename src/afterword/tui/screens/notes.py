@@ -36,7 +36,8 @@ from afterword.tui.notes_form import (
     validate_values,
     values_to_notes,
 )
-from afterword.tui.safe import plain
+from afterword.tui.safe import error_text, plain
+from afterword.tui.screens.notes_files import NotesFiles
 from afterword.tui.tasks import tasks_of
 from afterword.tui.widgets.cycle import CycleField
 from afterword.tui.widgets.footer import FitFooter
@@ -75,7 +76,7 @@ def _problems(issues: list[Issue]) -> Text:
     return text
 
 
-class NotesScreen(Screen[NotesResult]):
+class NotesScreen(NotesFiles, Screen[NotesResult]):
     """Edit notes; ctrl+g continues to drafting with them (tracked in the store)."""
 
     AUTO_FOCUS = "#" + widget_id(FIELDS[0].key)
@@ -314,8 +315,8 @@ class NotesScreen(Screen[NotesResult]):
                 self.services.store.save_notes(app_id, data)
             else:
                 write_notes_json(data, data_dir() / SCRATCH)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Autosave failed", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Autosave failed", severity="error")
 
     # what the store recorded ------------------------------------------------------------------
 
@@ -358,8 +359,8 @@ class NotesScreen(Screen[NotesResult]):
     def _track(self, notes: Notes) -> None:
         try:
             app_id = self.services.store.upsert_application(notes)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Not tracked", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Not tracked", severity="error")
             return
         if self.app_id is None:
             (data_dir() / SCRATCH).unlink(missing_ok=True)
@@ -383,43 +384,3 @@ class NotesScreen(Screen[NotesResult]):
             self.notify("No problem at this field.", severity="warning")
             return
         self.app.push_screen(RuleScreen(issue))
-
-    def action_save_json(self) -> None:
-        """Save the notes as JSON."""
-        from afterword.tui.screens.dialogs import PathDialog
-
-        self.app.push_screen(PathDialog("Save notes as JSON", self.path or "notes.json"), self._save)
-
-    def _save(self, path: str | None) -> None:
-        from afterword.export import write_notes_json
-
-        if not path:
-            return
-        data = values_to_notes(self.read())
-
-        def written(where: object) -> None:
-            self.path = str(where)
-            self.notify(f"Saved {where}", title="Saved")
-
-        tasks_of(self.app).submit(lambda: write_notes_json(data, path), written, failed="Not saved")
-
-    def action_load_json(self) -> None:
-        """Load notes from a JSON file."""
-        from afterword.tui.screens.dialogs import PathDialog
-
-        self.app.push_screen(PathDialog("Load notes from JSON", self.path or ""), self._load)
-
-    async def _load(self, path: str | None) -> None:
-        from afterword.models import load_notes
-
-        if not path:
-            return
-        try:
-            notes = load_notes(path)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Not loaded", severity="error")
-            return
-        self.path = path
-        await self.fill(notes.model_dump(mode="json", exclude_none=True))
-        self.notify(f"Loaded {path}", title="Loaded")
-

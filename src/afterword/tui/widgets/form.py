@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Select, Static, TextArea
 
 from afterword.tui.notes_form import Field, FormValues, Rows, Section
-from afterword.tui.safe import plain
+from afterword.tui.safe import plain, safe
 from afterword.tui.widgets.rows import RowList, slug
 from afterword.tui.widgets.wrapline import WrapLine
 
@@ -84,12 +84,12 @@ class FormSection(Vertical):
         if f.kind == "check":
             return Checkbox("", bool(value), id=wid, compact=True)
         if f.kind == "area":
-            return TextArea(str(value), id=wid, soft_wrap=True, tab_behavior="focus", classes="field-area")
+            return TextArea(safe(value), id=wid, soft_wrap=True, tab_behavior="focus", classes="field-area")
         if f.kind == "select":
             blank = f.key in ("outcome.result", "candidate_stance")
             current = str(value) if value in f.options else (Select.NULL if blank else f.options[0])
             return Select([(o, o) for o in f.options], value=current, allow_blank=blank, id=wid, compact=True)
-        return WrapLine(str(value), placeholder=f.hint or f.label, id=wid)
+        return WrapLine(safe(value), placeholder=f.hint or f.label, id=wid)
 
     def _fields(self) -> list[Field]:
         return [i for i in self.section.items if isinstance(i, Field)]

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Label, Static
 
 from afterword.tui.notes_form import Part, Row, Rows
-from afterword.tui.safe import plain
+from afterword.tui.safe import plain, safe
 from afterword.tui.widgets.cycle import CycleField, Options
 from afterword.tui.widgets.wrapline import WrapLine
 
@@ -82,7 +82,7 @@ class RowList(Vertical):
         if part.kind == "select":
             return CycleField(self.options.get(part.name, part.options), str(value or ""), id=wid,
                               tooltip=f"{part.label}: Enter or ←/→ changes it")
-        return WrapLine(str(value or ""), placeholder=part.label, id=wid)
+        return WrapLine(safe(value or ""), placeholder=part.label, id=wid)
 
     def read(self) -> list[Row]:
         """The rows as typed."""
