@@ -38,6 +38,10 @@ async def _still(pilot: Pilot[None]) -> None:
     for screen in pilot.app.screen_stack:
         for area in screen.query(TextArea):
             area.cursor_blink = False
+            # Textual 8.2's line cache key leaves the cursor out when blink is off, so a line drawn in
+            # the blink's "off" phase would be reused: draw the cursor lines afresh.
+            area._line_cache.clear()
+            area.refresh()
     await pilot.pause()
 
 

@@ -16,7 +16,7 @@ class WrapLine(TextArea):
 
     def __init__(self, text: str = "", *, placeholder: str = "", **kwargs: object) -> None:
         super().__init__(text.replace("\n", " "), soft_wrap=True, tab_behavior="focus", compact=True,
-                         placeholder=placeholder, **kwargs)  # type: ignore[arg-type]
+                         placeholder=placeholder, highlight_cursor_line=False, **kwargs)  # type: ignore[arg-type]
 
     @property
     def value(self) -> str:
