@@ -1,7 +1,8 @@
-"""Offline Japanese checker: janome + rules for business e-mail."""
+"""Offline Japanese checker: janome + rules for business e-mail (behaviour a writer sees)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from afterword.models import CANDIDATE_SCENARIOS, RECRUITER_SCENARIOS, TONES, lo
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKER = offline_checker("ja")
+DEV = ROOT / "tests" / "data" / "grammar_ja_dev.jsonl"
 
 POLITE_EMAIL = """田中様
 
@@ -28,91 +30,71 @@ POLITE_EMAIL = """田中様
 kenta.sato@example.jp"""
 
 
-def _found(text: str) -> list[tuple[str, str, list[str]]]:
-    return [(i.rule, text[i.offset : i.offset + i.length], i.replacements) for i in CHECKER.check(text, "ja")]
+def _found(text: str, **ctx: str) -> list[tuple[str, str, str, list[str]]]:
+    return [(i.rule, i.severity, text[i.offset : i.offset + i.length], i.replacements)
+            for i in CHECKER.check(text, "ja", **ctx)]  # fmt: skip
 
 
 def test_correct_polite_email_has_no_issues() -> None:
     assert CHECKER.check(POLITE_EMAIL, "ja") == []
 
 
-@pytest.mark.parametrize(
-    ("text", "wrong", "fix"),
-    [
-        ("部長がおっしゃられた通りです。", "おっしゃられた", "おっしゃった"),
-        ("先日おっしゃられました件です。", "おっしゃられました", "おっしゃいました"),
-        ("資料をご覧になられましたか。", "ご覧になられました", "ご覧になりました"),
-        ("明日お見えになられる予定です。", "お見えになられる", "お見えになる"),
-        ("資料を拝見させていただきました。", "拝見させていただきました", "拝見いたしました"),
-        ("明日お伺いさせていただきます。", "お伺いさせていただきます", "伺います"),
-    ],
-)
-def test_double_keigo_is_an_error_with_the_fix(text: str, wrong: str, fix: str) -> None:
-    assert _found(text) == [("JA_DOUBLE_KEIGO", wrong, [fix])]
+def test_debated_humble_form_is_a_warning_three_layers_an_error() -> None:
+    assert _found("資料を拝見させていただきました。") == [
+        ("JA_DOUBLE_KEIGO_HUMBLE", "warning", "拝見させていただきました", ["拝見いたしました"])
+    ]
+    assert _found("明日お伺いさせていただきます。") == [
+        ("JA_DOUBLE_KEIGO", "error", "お伺いさせていただきます", ["伺います"])
+    ]
 
 
-@pytest.mark.parametrize(
-    ("text", "wrong", "fix"),
-    [
-        ("この資料は明日見れます。", "見れ", "見られ"),
-        ("明日は来れますか。", "来れ", "来られ"),
-        ("辛い物も食べれます。", "食べれ", "食べられ"),
-        ("昨夜はよく寝れました。", "寝れ", "寝られ"),
-        ("会議に出れません。", "出れ", "出られ"),
-    ],
-)
-def test_ranuki_kotoba_is_flagged(text: str, wrong: str, fix: str) -> None:
-    assert _found(text) == [("JA_RANUKI", wrong, [fix])]
+def test_whose_company_depends_on_who_writes() -> None:
+    text = "弊社の選考にご参加いただき、ありがとうございました。"
+    assert _found(text, role="recruiter") == []
+    assert _found(text, role="candidate") == [("JA_COMPANY_HEISHA_FOR_READER", "error", "弊社", ["貴社"])]
+    text = "貴社の選考に参加させていただき、ありがとうございました。"
+    assert _found(text, role="candidate") == []
+    assert _found(text, role="recruiter") == [("JA_COMPANY_KISHA_FOR_OWN", "error", "貴社", ["弊社"])]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "時間が取れます。",
-        "六時に帰れます。",
-        "資料に入れました。",
-        "かもしれません。",
-        "見られます。",
-        "来られます。",
-    ],
-)
-def test_verbs_that_only_look_like_ranuki_pass(text: str) -> None:
-    assert CHECKER.check(text, "ja") == []
+def test_onsha_is_for_speech_kisha_for_writing() -> None:
+    written, spoken = "御社の事業に関心がございます。", "貴社の採用ご担当の方はいらっしゃいますか。"
+    assert _found(written, medium="written") == [("JA_COMPANY_ONSHA_WRITTEN", "warning", "御社", ["貴社"])]
+    assert _found(written, medium="spoken") == []
+    assert [i[1] for i in _found(written)] == ["info"]  # medium unknown: a hint, not a warning
+    assert _found(spoken, medium="spoken") == [("JA_COMPANY_KISHA_SPOKEN", "warning", "貴社", ["御社"])]
+    assert _found(spoken, medium="written") == _found(spoken) == []
+
+
+def test_own_action_in_respectful_form_but_not_the_readers() -> None:
+    assert _found("面接の最後に、私がおっしゃった志望動機を補足します。") == [
+        ("JA_KEIGO_OWN_ACTION", "warning", "おっしゃった", ["申し上げた"])
+    ]
+    assert _found("面接の最後に、田中様がおっしゃった言葉が印象的でした。") == []
+    assert _found("当日は弊社の山本がいらっしゃいます。", role="recruiter") == [
+        ("JA_KEIGO_OWN_ACTION", "warning", "いらっしゃいます", ["参ります"])
+    ]
+
+
+def test_one_issue_per_span_keeps_the_most_severe() -> None:
+    found = _found("弊社の選考に参加させていただきました。")  # two candidate rules flag 弊社
+    assert found == [("JA_COMPANY_HEISHA_FOR_READER", "error", "弊社", ["貴社"])]
+
+
+def test_names_from_the_notes_are_never_flagged() -> None:
+    text = "「見れるナビ」の開発を担当しました。"
+    assert [i.rule for i in CHECKER.check(text, "ja")] == ["JA_RANUKI"]
+    assert CHECKER.check(text, "ja", {"見れるナビ"}) == []
 
 
 def test_mixed_desu_masu_and_dearu_is_a_warning_on_the_odd_sentence() -> None:
     text = "本日はありがとうございました。この経験は重要である。今後ともよろしくお願いいたします。"
-    issues = CHECKER.check(text, "ja")
-    assert [(i.rule, i.severity, text[i.offset : i.offset + i.length], i.replacements) for i in issues] == [
-        ("JA_MIXED_STYLE", "warning", "重要である", ["重要です"])
-    ]
+    assert _found(text) == [("JA_MIXED_STYLE", "warning", "重要である", ["重要です"])]
 
 
-def test_plain_style_text_alone_is_consistent() -> None:
-    assert CHECKER.check("これは重要である。結果は良かった。", "ja") == []
-
-
-def test_doubled_particles() -> None:
-    assert _found("資料をを送ります。") == [("JA_DOUBLED_PARTICLE", "をを", ["を"])]
-    assert _found("私がが担当します。") == [("JA_DOUBLED_PARTICLE", "がが", ["が"])]
-
-
-def test_mixed_width_digits_follow_the_majority() -> None:
-    text = "面接は１１月20日でした。連絡は2週間以内です。"
-    issues = CHECKER.check(text, "ja")
-    assert [(text[i.offset : i.offset + i.length], i.replacements, i.severity) for i in issues] == [
-        ("１１", ["11"], "warning")
-    ]
-
-
-def test_addresses_do_not_count_as_half_width_text() -> None:
-    assert CHECKER.check("面接は１１月２０日でした。連絡先：kenta.sato@example.jp", "ja") == []
-
-
-def test_fixed_misspellings_and_redundancy() -> None:
-    assert _found("こんにちわ。") == [("JA_FIXED_EXPRESSION", "こんにちわ", ["こんにちは"])]
-    issues = CHECKER.check("お体にご自愛ください。", "ja")
-    assert [(i.severity, i.replacements) for i in issues] == [("warning", ["ご自愛"])]
+def test_a_quoted_sentence_keeps_its_own_style() -> None:
+    text = "面接では「迷ったら聞け。それが近道である。」という言葉が印象的でした。ありがとうございました。"
+    assert _found(text) == []
 
 
 def _drafts(path: Path) -> list[str]:
@@ -129,6 +111,36 @@ def _drafts(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("sample_data/ja_*.json")), ids=lambda p: p.name)
 def test_offline_composer_drafts_have_no_issues(path: Path) -> None:
-    vocab = vocabulary_from_notes(load_notes(path))
+    notes = load_notes(path)
+    vocab = vocabulary_from_notes(notes)
     for text in _drafts(path):
-        assert CHECKER.check(text, "ja", vocab) == [], text
+        assert CHECKER.check(text, "ja", vocab, role=notes.sender_role) == [], text
+
+
+def test_dev_rows_regression() -> None:
+    """Our own tuning rows (tests/data, never quoted as accuracy): every error row is found at
+    its span, no correct row draws a warning or an error."""
+    missed, alarms = [], []
+    for line in DEV.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        ctx = row["context"]
+        issues = [i for i in CHECKER.check(row["text"], "ja", role=ctx["role"], medium=ctx["medium"])
+                  if i.severity != "info"]  # fmt: skip
+        if row["kind"] == "correct":
+            alarms += [row["text"]] if issues else []
+            continue
+        start = row["text"].index(row["error"])
+        end = start + len(row["error"])
+        if not any(i.offset < end and start < i.offset + i.length for i in issues):
+            missed.append(row["text"])
+    assert (missed, alarms) == ([], [])
+
+
+def test_very_long_input_completes_with_the_same_findings() -> None:
+    """200k characters (issue 11.6: every rule runs in linear time) give the findings of one
+    copy, once per copy."""
+    unit = "結果が以外に早く届きました。貴社のブログは毎週拝読してます。ご返信にお待ちしております。\n"
+    one = [i.rule for i in CHECKER.check(unit, "ja")]
+    copies = 200_000 // len(unit) + 1
+    assert one == ["JA_HOMOPHONE_IGAI", "JA_INUKI", "JA_PARTICLE_O_MATSU"]
+    assert [i.rule for i in CHECKER.check(unit * copies, "ja")] == one * copies

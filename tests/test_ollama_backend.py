@@ -9,15 +9,17 @@ import time
 
 import pytest
 from conftest import FIXTURES, SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytest_httpserver import HTTPServer
 from werkzeug import Request as WRequest
 from werkzeug import Response
 
 from afterword.backends import make_backend
-from afterword.backends.base import Request, Stats
+from afterword.backends.base import MAX_REPLY_CHARS, Request, Stats
 from afterword.backends.ollama import OllamaBackend, context_size
 from afterword.config import OllamaSettings, Settings
-from afterword.errors import BackendError
+from afterword.errors import BackendError, InputError
 from afterword.models import load_notes
 from afterword.prompts import build_prompt
 
@@ -174,7 +176,7 @@ def test_a_server_that_never_answers_times_out(httpserver: HTTPServer) -> None:
 
 
 def test_auto_uses_ollama_when_it_answers(httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/api/ps").respond_with_json(_fixture("ps.json"))
+    httpserver.expect_request("/api/tags").respond_with_json(_fixture("tags.json"))
     settings = Settings(ollama=OllamaSettings(host=httpserver.url_for("/").rstrip("/"), model="llama3.2"))
     assert make_backend("auto", settings).name == "ollama"
 
@@ -189,3 +191,140 @@ def test_auto_falls_back_to_offline_with_a_notice() -> None:
 def test_context_window_grows_with_the_prompt() -> None:
     assert context_size(1000, 400) == 2048
     assert context_size(12000, 400) == 5120
+
+
+# --- broken and hostile replies ----------------------------------------------------------------
+
+def _line(content: str | None, done: bool = False) -> str:
+    """A chat line shaped like the real captured ones (tests/fixtures/ollama/chat_stream.ndjson)."""
+    real = json.loads(STREAM_LINES[-1 if done else 0])
+    real["message"]["content"] = content
+    return json.dumps(real, ensure_ascii=False)
+
+
+def _serve(server: HTTPServer, lines: list[str], last_newline: bool = True) -> None:
+    def reply(_req: WRequest) -> Response:
+        body = "\n".join(lines) + ("\n" if last_newline else "")
+        return Response(body, content_type="application/x-ndjson")
+
+    server.expect_request("/api/chat", method="POST").respond_with_handler(reply)
+
+
+def _collect(backend: OllamaBackend) -> tuple[str, BackendError | None]:
+    got: list[str] = []
+    try:
+        for chunk in backend.stream(_request(), Stats()):
+            got.append(chunk)
+    except BackendError as exc:
+        return "".join(got), exc
+    return "".join(got), None
+
+
+def test_a_line_that_is_not_json_mid_stream_keeps_the_text_as_partial(httpserver: HTTPServer) -> None:
+    _serve(httpserver, [*STREAM_LINES[:5], "<html>502 Bad Gateway</html>", *STREAM_LINES[5:]])
+    text, err = _collect(_backend(httpserver))
+    expected = "".join(json.loads(line)["message"]["content"] for line in STREAM_LINES[:5])
+    assert err is not None and err.partial == text == expected
+    assert "partial" in err.message
+
+
+def test_a_truncated_last_line_keeps_the_text_as_partial(httpserver: HTTPServer) -> None:
+    _serve(httpserver, [*STREAM_LINES[:-1], STREAM_LINES[-1][:40]], last_newline=False)
+    text, err = _collect(_backend(httpserver))
+    assert err is not None and err.partial == text == STREAMED_TEXT and "partial" in err.message
+
+
+def test_a_stream_that_ends_without_done_is_partial(httpserver: HTTPServer) -> None:
+    _serve(httpserver, STREAM_LINES[:-1])
+    text, err = _collect(_backend(httpserver))
+    assert err is not None and err.partial == text == STREAMED_TEXT
+    assert "before the model said it was done" in err.message
+
+
+@pytest.mark.parametrize("content", ["", None, "  \n\n\t "])
+def test_an_empty_reply_is_an_error_not_an_empty_draft(httpserver: HTTPServer, content: str | None) -> None:
+    _serve(httpserver, [_line(content), _line("", done=True)])
+    _, err = _collect(_backend(httpserver))
+    assert err is not None and "empty reply" in err.message
+
+
+def test_a_huge_reply_stops_at_the_cap_and_is_partial(httpserver: HTTPServer) -> None:
+    sent: list[int] = []
+
+    def lines() -> object:
+        for i in range(5000):  # 5,000 × 1,000 characters: 5 MB if read to the end
+            sent.append(i)
+            yield _line("word " * 200) + "\n"
+        yield _line("", done=True) + "\n"
+
+    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(
+        lambda _req: Response(lines(), content_type="application/x-ndjson")
+    )
+    text, err = _collect(_backend(httpserver))
+    assert err is not None and len(err.partial) == len(text) == MAX_REPLY_CHARS
+    assert f"passed {MAX_REPLY_CHARS:,} characters" in err.message and "partial" in err.message
+    assert len(sent) < 5000  # reading stopped; the server was not read to the end
+
+
+def test_show_without_model_info_still_picks_a_model(httpserver: HTTPServer) -> None:
+    show = _fixture("show.json")
+    del show["model_info"], show["capabilities"]
+    httpserver.expect_request("/api/tags", method="GET").respond_with_json(_fixture("tags.json"))
+    httpserver.expect_request("/api/show", method="POST").respond_with_json(show)
+    names = [m["model"] for m in _fixture("tags.json")["models"]]
+    assert _backend(httpserver, model=None).model_name() in names
+
+
+def test_auto_gives_up_on_a_hanging_server_within_the_probe_deadline(httpserver: HTTPServer) -> None:
+    release = threading.Event()
+    httpserver.expect_request("/api/tags").respond_with_handler(
+        lambda _req: (release.wait(30), Response("{}"))[1]
+    )
+    notices: list[str] = []
+    settings = Settings(ollama=OllamaSettings(host=httpserver.url_for("/").rstrip("/"), probe_timeout=0.5))
+    start = time.perf_counter()
+    try:
+        backend = make_backend("auto", settings, notice=notices.append)
+    finally:
+        release.set()
+    assert backend.name == "offline"
+    assert time.perf_counter() - start < 5  # not the 120 s read timeout
+    assert notices == [f"afterword: Ollama at {settings.ollama.host} did not answer within 0.5 s; "
+                       "drafting with the offline composer"]
+
+
+def test_a_remote_host_needs_consent() -> None:
+    with pytest.raises(InputError, match="allow_remote = true"):
+        OllamaBackend(OllamaSettings(host="http://10.0.0.7:11434"))
+    notices: list[str] = []
+    allowed = Settings(ollama=OllamaSettings(host="http://10.0.0.7:11434", allow_remote=True))
+    assert make_backend("ollama", allowed, "llama3.2", notices.append).name == "ollama"
+    assert notices == ["afterword: your notes will be sent to the Ollama server at http://10.0.0.7:11434 "
+                       "(allow_remote is on)"]
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                                 max_size=3), max_leaves=6)
+_LINES = st.lists(st.one_of(
+    st.builds(_line, st.text(max_size=30)),
+    st.builds(_line, st.none() | st.text(max_size=5), st.just(True)),
+    st.just(STREAM_LINES[-1]),
+    st.just('{"error":"an error was encountered while running the model"}'),
+    _JSON.map(json.dumps),
+    st.text(max_size=40).filter(lambda t: "\n" not in t and "\r" not in t),
+), max_size=8)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=_LINES, last_newline=st.booleans())
+def test_any_stream_gives_a_draft_a_partial_draft_or_a_backend_error(
+    httpserver: HTTPServer, lines: list[str], last_newline: bool
+) -> None:
+    httpserver.clear()
+    _serve(httpserver, lines, last_newline)
+    text, err = _collect(_backend(httpserver))
+    if err is None:
+        assert text.strip()  # a finished reply always has text
+    else:
+        assert err.partial in ("", text)

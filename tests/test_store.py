@@ -344,9 +344,9 @@ def test_corrupt_file_is_moved_aside_with_a_clear_message(tmp_path: Path) -> Non
 def test_a_store_of_the_wrong_shape_is_set_aside(tmp_path: Path, content: dict[str, Any]) -> None:
     path = tmp_path / "db.json"
     path.write_text(json.dumps(content), encoding="utf-8")
-    with pytest.raises(StoreError, match="not an afterword store") as caught:
+    with pytest.raises(StoreError, match="the store is damaged") as caught:
         Store(path)
-    aside = [p for p in tmp_path.iterdir() if p.name.startswith("db.json.wrong-shape-")]
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("db.json.corrupt-")]
     assert len(aside) == 1 and json.loads(aside[0].read_text(encoding="utf-8")) == content
     assert aside[0].name in str(caught.value)
     assert Store(path).applications() == []
@@ -533,7 +533,14 @@ def test_import_refuses_a_bad_backup_and_changes_nothing(store: Store, backup: A
     before = (store.path.read_bytes(), (store.drafts_dir / f"{app_id}.json").read_bytes())
     with pytest.raises(InputError) as caught:
         store.import_data(backup, "backup.json")
-    assert str(caught.value).startswith("backup.json: ") and message in str(caught.value)
+    assert str(caught.value).startswith("backup.json") and message in str(caught.value)
     assert str(store.path) not in str(caught.value)
     assert (store.path.read_bytes(), (store.drafts_dir / f"{app_id}.json").read_bytes()) == before
     assert sorted(p.name for p in store.path.parent.iterdir()) == ["db.drafts", "db.json", "db.json.lock"]
+
+
+def test_a_store_opened_before_another_process_wrote_reads_the_new_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    first = Store(path)  # has read the file once, to check its schema
+    Store(path).upsert_application(parse_notes(sample("en_thank_you")))  # another process writes
+    assert [a.company for a in first.applications()] == ["Northwind Health"]

@@ -52,7 +52,8 @@ from afterword.models import parse_notes
 from afterword.store import Store
 store = Store(Path(sys.argv[1]))
 notes = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
-notes["private_notes"] = "x" * 20000  # a larger file widens the window a kill can hit
+notes["private_notes"] = "x" * 9000  # a larger file widens the window a kill can hit
+notes["topics_discussed"] = ["y" * 9000, "z" * 9000]  # (each field stays under its 10,000-character limit)
 app_id = store.upsert_application(parse_notes(notes))
 print("ready", flush=True)
 day = dt.date(2030, 1, 1)

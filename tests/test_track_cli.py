@@ -330,3 +330,26 @@ def test_a_record_of_the_wrong_shape_is_reported_once_and_set_aside(tmp_path: Pa
     assert f"applications[{app_id}]" in result.stderr and "bad-records-" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Lumen Robotics" in ok(home, "due", "--today", "2026-11-20")
+
+
+def test_versions_lists_and_shows_what_was_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    from afterword.cli import main
+    from afterword.models import Draft, load_notes
+    from afterword.store import Store
+
+    store = Store()  # AFTERWORD_HOME is a temp folder for every test
+    app_id = store.upsert_application(load_notes(SAMPLES / "en_thank_you.json"))
+    fields: dict[str, Any] = {"subject": "Thank you", "scenario": "thank-you", "tone": "warm",
+                              "language": "en", "backend": "offline", "recipient": "Priya Raman"}  # fmt: skip
+    first = store.add_draft(app_id, Draft(body="Dear Priya, generated.", **fields))
+    store.add_draft(app_id, Draft(body="Dear Priya, my own words.", **fields), edited=True)
+    store.add_draft(app_id, Draft(body="Dear Tom, …", **{**fields, "recipient": "Tom Okafor"}))
+    assert main(["versions", app_id, "--to", "Priya Raman"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4 and "v2" in lines[2] and "edited" in lines[2] and "Tom" not in "".join(lines)
+    assert main(["versions", app_id, "--show", first]) == 0
+    assert capsys.readouterr().out == "Subject: Thank you\n\nDear Priya, generated.\n"
+    assert main(["versions", app_id, "--json"]) == 0
+    assert [d["version"] for d in json.loads(capsys.readouterr().out)] == [1, 2, 1]
+    assert main(["versions", app_id, "--show", "9.1"]) == 2
+    assert "no draft with id '9.1'" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from typing import Any
 
 from conftest import SAMPLES
 
+from afterword.checks.news import usable_news
 from afterword.checks.validate import validate_notes
 from afterword.models import load_notes, parse_notes
 
@@ -22,9 +23,34 @@ def test_negative_news_is_named_by_field() -> None:
     assert "left out of drafts" in news[0].message
 
 
+def test_negative_news_says_why_and_how_to_overrule() -> None:
+    issues = validate_notes(load_notes(SAMPLES / "en_thank_you.json"), "thank-you")
+    [news] = [i for i in issues if i.rule == "C5-news"]
+    assert "negative news (lawsuit)" in news.message and "mark it ok (`ok: true`)" in news.message
+
+
+def test_news_marked_ok_keeps_its_reason_as_info_and_is_usable() -> None:
+    data = sample("en_thank_you")
+    data["company"]["news"][1]["ok"] = True
+    notes = parse_notes(data)
+    [news] = [i for i in validate_notes(notes, "thank-you") if i.rule == "C5-news"]
+    assert (news.field, news.severity) == ("company.news[1].text", "info")
+    assert news.message.startswith("you marked this as fine: lawsuit")
+    assert notes.company.news[1] in usable_news(notes)
+
+
+def test_good_news_with_scary_words_is_not_flagged() -> None:
+    data = sample("en_thank_you")
+    data["company"]["news"] = [{"text": "Northwind Health launched a real-time fraud detection product"},
+                               {"text": "Northwind Health returned to profit after a loss-making year"}]
+    assert not [i for i in validate_notes(parse_notes(data), "thank-you") if i.rule == "C5-news"]
+
+
 def test_japanese_bad_results_news() -> None:
     issues = validate_notes(load_notes(SAMPLES / "ja_thank_you.json"), "thank-you")
     assert [i.field for i in issues if i.rule == "C5-news"] == ["company.news[1].text"]
+    [news] = [i for i in issues if i.rule == "C5-news"]
+    assert "results fell (営業利益が前年同期比で減少)" in news.message
 
 
 def test_instruction_like_text_in_any_field() -> None:

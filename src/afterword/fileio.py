@@ -8,10 +8,13 @@ cap, accepts a UTF-8 BOM and names the encoding problem instead of raising Unico
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from afterword.errors import InputError
 
@@ -36,6 +39,8 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
     try:
         if target.is_dir():
             raise IsADirectoryError(21, "is a folder")
+        if target.parent.exists() and not target.parent.is_dir():
+            raise NotADirectoryError(20, f"{target.parent} is not a folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
@@ -57,17 +62,37 @@ def atomic_write(path: str | Path, data: bytes) -> Path:
     return target
 
 
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII text then has a NUL in every other byte."""
+    sample = raw[:512]
+    return len(sample) >= 4 and max(sample[0::2].count(0), sample[1::2].count(0)) * 4 >= len(sample) * 3 // 2
+
+
+def _legacy_encoding(raw: bytes) -> str | None:
+    """The older encoding non-UTF-8 text is most likely in: a Japanese one when it decodes to kana."""
+    for name, shown in (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP"), ("cp1252", "Windows-1252 (Latin-1)")):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if shown == "Windows-1252 (Latin-1)" or re.search("[\u3041-\u30ff]", text):
+            return shown
+    return None
+
+
 def decode_text(raw: bytes, source: str) -> str:
-    """UTF-8 text (a BOM is accepted and dropped); anything else is an InputError naming it."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError(f"{source}: the file is UTF-16", "save it as UTF-8 and try again")
+    """UTF-8 text (a BOM is accepted and dropped); anything else is an InputError naming the encoding."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (b"\x00" in raw and _looks_utf16(raw)):
+        raise InputError(f"{source}: the file is UTF-16, not UTF-8", "save it as UTF-8 and try again")
     if b"\x00" in raw:
         raise InputError(f"{source}: this is a binary file, not text", "give a UTF-8 text file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        guess = _legacy_encoding(raw)
+        looks = f"; it looks like {guess}" if guess else ""
         raise InputError(
-            f"{source}: not UTF-8 text (byte {exc.start} cannot be decoded)",
+            f"{source}: not UTF-8 text (byte {exc.start} cannot be decoded{looks})",
             "save the file as UTF-8 and try again",
         ) from None
 
@@ -97,3 +122,23 @@ def read_text(path: str | Path, *, limit: int, what: str) -> str:
             "that is far more than any notes or e-mail need; check you gave the right file",
         )
     return decode_text(raw, source)
+
+
+def parse_json(text: str, source: str) -> Any:
+    """JSON from text; InputError naming the line and column, or the nesting, when it is not."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
+            "fix the syntax (a missing comma or quote is common)",
+        ) from None
+    except RecursionError:
+        raise InputError(
+            f"{source}: the JSON is nested too deeply", "check you gave the right file"
+        ) from None
+
+
+def load_json(path: str | Path, *, limit: int, what: str) -> Any:
+    """A JSON file (or `-` for stdin) of at most `limit` bytes, read as `read_text` reads it."""
+    return parse_json(read_text(path, limit=limit, what=what), "stdin" if str(path) == "-" else str(path))

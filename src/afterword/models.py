@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from afterword.errors import InputError
+from afterword.fileio import MiB, load_json
 from afterword.ids import (  # noqa: F401  (re-exported)
     CANDIDATE_SCENARIOS,
     RECRUITER_SCENARIOS,
@@ -27,18 +30,37 @@ Severity = Literal["error", "warning", "info"]
 
 Text = Annotated[str, Field(min_length=1)]
 
+MAX_NOTES_BYTES = 1 * MiB
+"""The largest notes file read (far more than any interview's notes)."""
+MAX_FIELD_CHARS = 10_000
+"""The longest text one notes field may hold (about four pages)."""
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+
+def _sane_day(day: dt.date) -> dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PydanticCustomError(
+            "day_out_of_range", "{day} is outside 1900–2100 — check the year", {"day": day.isoformat()}
+        )
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_sane_day)]
+"""A date in notes: 1900–2100 (a typo such as 9999 must not reach the planner)."""
+
 
 class _Strict(BaseModel):
-    """Unknown fields are an error (a typo must not silently drop a note)."""
+    """Unknown fields are an error (a typo must not silently drop a note); text has a size limit."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, str_max_length=MAX_FIELD_CHARS)
 
 
 class Person(_Strict):
     name: Text
     email: str | None = None
     greet_as: str | None = Field(
-        default=None, description='How the greeting addresses them: "Lan", "Dr. Moreau", "everyone", "田中様".'
+        default=None,
+        description='How the greeting addresses them: "Lan", "Dr. Moreau", "everyone", "田中様".',
     )
 
 
@@ -50,7 +72,7 @@ class Sender(Person):
 class NewsItem(_Strict):
     text: Text
     url: str | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     ok: bool = Field(default=False, description="The person overrides the negative-news guard (C5).")
 
 
@@ -78,7 +100,7 @@ def topic_text(topic: str | Topic) -> str:
 
 
 class Interview(_Strict):
-    date: dt.date | None = None
+    date: Day | None = None
     stage: str | None = None
     format: str | None = None
     channel: Channel = "email"
@@ -91,7 +113,7 @@ class Skill(_Strict):
 
 
 class FollowUp(_Strict):
-    date: dt.date
+    date: Day
     scenario: ScenarioId
 
 
@@ -99,7 +121,7 @@ class Outcome(_Strict):
     """What the company said last: a rejection, an offer, the next round."""
 
     result: Literal["rejected", "next-round", "offer", "withdrawn", "replied"]
-    date: dt.date | None = None
+    date: Day | None = None
     warm: bool = Field(default=False, description="The interviewer clearly believed in you (C10).")
     kind_words: str | None = None
 
@@ -211,20 +233,28 @@ class Draft(BaseModel):
         return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
 
 
+# Where a value may take several shapes, pydantic names the shape tried: not a field.
+_UNION_TAG = re.compile(r"constrained-|function-|literal\[|Topic$")
+
+
 def field_path(loc: tuple[int | str, ...]) -> str:
     """A pydantic error location as a notes field path, e.g. `company.news[1].text`."""
     path = ""
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif not part.startswith(("function-", "literal[")):
+        elif _UNION_TAG.match(part):
+            continue
+        elif part.isidentifier():
             path += f".{part}" if path else part
+        else:  # a key such as "my field" or "\n", written so it stays on one line
+            path += f"[{json.dumps(part, ensure_ascii=False)}]"
     return path
 
 
 def _known_fields() -> set[str]:
-    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome, Topic)
-    return {name for m in (*models, Feedback, NextStep) for name in m.model_fields}
+    models = (Notes, Person, Sender, NewsItem, Company, Interviewer, Interview, Skill, FollowUp, Outcome)
+    return {name for m in (*models, Topic, Feedback, NextStep) for name in m.model_fields}
 
 
 def describe_validation_error(source: str, exc: ValidationError) -> str:
@@ -239,6 +269,13 @@ def describe_validation_error(source: str, exc: ValidationError) -> str:
         what = f"unknown field `{path}` — {fix}"
     elif kind == "missing":
         what = f"`{path}` is required — add it"
+    elif kind == "day_out_of_range":
+        what = f"`{path}`: {err['msg']}"
+    elif kind == "string_too_long":
+        what = (
+            f"`{path}` is {len(err['input']):,} characters; the limit is {MAX_FIELD_CHARS:,} "
+            "per field — shorten it"
+        )
     elif kind.startswith("date"):
         what = f"`{path}`: {err['input']!r} is not a date — write it as YYYY-MM-DD"
     elif kind == "literal_error":
@@ -247,7 +284,7 @@ def describe_validation_error(source: str, exc: ValidationError) -> str:
         what = str(err["ctx"]["error"]) if "ctx" in err else err["msg"]
     else:
         what = f"`{path}`: {err['msg'].lower()}"
-    more = len(exc.errors()) - 1
+    more = len({field_path(e["loc"]) for e in exc.errors()}) - 1
     return f"{source}: {what}" + (f" (and {more} more problem{'s' * (more > 1)})" if more else "")
 
 
@@ -262,19 +299,5 @@ def parse_notes(data: Any, source: str = "notes") -> Notes:
 
 
 def load_notes(path: str | Path) -> Notes:
-    """Read and validate a notes JSON file."""
-    p = Path(path)
-    try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file", "check the path") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read notes ({exc.__class__.__name__})") from None
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{p}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
-            "fix the syntax (a missing comma or quote is common)",
-        ) from None
-    return parse_notes(data, str(p))
+    """Read and validate a notes JSON file (UTF-8, a BOM is fine, at most MAX_NOTES_BYTES)."""
+    return parse_notes(load_json(path, limit=MAX_NOTES_BYTES, what="notes file"), str(path))

@@ -6,7 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from afterword.errors import BackendError
 from afterword.models import Interviewer, Notes, Person
+
+MAX_REPLY_CHARS = 20_000
+"""A model reply is read up to this many characters (an e-mail needs a few thousand)."""
 
 
 @dataclass(frozen=True)
@@ -66,3 +70,42 @@ class Backend(Protocol):
     def stream(self, request: Request, stats: Stats) -> Iterator[str]:
         """Yield chunks of `Subject: …\\n\\nbody` text; raise BackendError on failure."""
         ...
+
+
+class Reply:
+    """The text a backend has streamed so far, with the rules every backend applies to a reply:
+    reading stops at MAX_REPLY_CHARS, and an empty or unfinished reply is an error."""
+
+    def __init__(self, who: str) -> None:
+        self.who = who
+        self.text = ""
+
+    def add(self, chunk: str) -> str:
+        """Keep `chunk` (cut at the cap) and return what was kept, to yield."""
+        chunk = chunk[: MAX_REPLY_CHARS - len(self.text)]
+        self.text += chunk
+        return chunk
+
+    @property
+    def full(self) -> bool:
+        return len(self.text) >= MAX_REPLY_CHARS
+
+    def too_long(self) -> BackendError:
+        return BackendError(
+            f"{self.who}'s reply passed {MAX_REPLY_CHARS:,} characters; reading stopped there and "
+            "the text so far is kept and is partial",
+            "lower num_predict, or try another model",
+            partial=self.text,
+        )
+
+    def finish(self, done: bool) -> None:
+        """Raise BackendError for a reply that is empty, or that ended before the model said it was done."""
+        if not self.text.strip():
+            raise BackendError(f"{self.who} returned an empty reply", "generate again, or try another model")
+        if not done:
+            raise BackendError(
+                f"{self.who}'s reply ended before the model said it was done; the text so far is kept "
+                "and is partial",
+                "check the draft, then generate again or edit it by hand",
+                partial=self.text,
+            )

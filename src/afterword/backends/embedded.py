@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from afterword.backends.base import Request, Stats
+from afterword.backends.base import Reply, Request, Stats
 from afterword.config import EmbeddedSettings
 from afterword.errors import BackendError
 
@@ -55,12 +55,17 @@ class EmbeddedBackend:
                 from llama_cpp import Llama
             except ImportError:
                 raise BackendError("llama-cpp-python is not installed", INSTALL_HINT) from None
-            self._llm = Llama(
-                model_path=str(self.path),
-                n_ctx=self.settings.n_ctx,
-                n_threads=self.settings.threads or os.cpu_count() or 1,
-                verbose=False,
-            )
+            try:
+                self._llm = Llama(
+                    model_path=str(self.path),
+                    n_ctx=self.settings.n_ctx,
+                    n_threads=self.settings.threads or os.cpu_count() or 1,
+                    verbose=False,
+                )
+            except (ValueError, RuntimeError, OSError) as exc:
+                raise BackendError(
+                    f"{self.path}: cannot load the model ({exc})", "point embedded.model_path at a .gguf file"
+                ) from None
         return self._llm
 
     def count_tokens(self, text: str) -> int:
@@ -73,7 +78,8 @@ class EmbeddedBackend:
         stats.load_s = time.perf_counter() - start
         prompt = request.prompt
         messages = [{"role": "system", "content": prompt.system}, {"role": "user", "content": prompt.user}]
-        text = ""
+        reply = Reply("the embedded model")
+        done = False
         try:
             for part in llm.create_chat_completion(
                 messages=messages,
@@ -82,17 +88,21 @@ class EmbeddedBackend:
                 max_tokens=request.max_tokens,
                 seed=request.seed if request.seed is not None else -1,
             ):
-                chunk = part["choices"][0]["delta"].get("content") or ""
+                choice = part["choices"][0]
+                chunk = reply.add(choice["delta"].get("content") or "")
                 if chunk:
                     if stats.first_chunk_s is None:
                         stats.first_chunk_s = time.perf_counter() - start
                     stats.output_tokens += 1
-                    text += chunk
                     yield chunk
+                if reply.full:
+                    raise reply.too_long()
+                done = done or choice.get("finish_reason") is not None
         except (RuntimeError, ValueError) as exc:
             raise BackendError(
-                f"the embedded model failed: {exc}", "try a shorter prompt", partial=text
+                f"the embedded model failed: {exc}", "try a shorter prompt", partial=reply.text
             ) from None
         finally:
             stats.total_s = time.perf_counter() - start
         stats.prompt_tokens = self.count_tokens(prompt.text)
+        reply.finish(done)

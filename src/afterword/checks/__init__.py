@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from afterword.checks.grounding import grounding_issues
+from afterword.checks.language import language_issues
 from afterword.checks.lint import lint
 from afterword.checks.stock import stock_issues
 from afterword.checks.textutil import is_japanese
@@ -66,12 +67,15 @@ def check_draft(
     if notes is not None:
         issues += grounding_issues(subject, body, notes, language)
     issues += stock_issues(body, language)
+    issues += language_issues(subject, body, language)
     issues = _merge(issues)
     checker = "none"
     if grammar is not None:
         from afterword.checks.grammar import vocabulary_from_notes
 
-        issues += grammar.check(body, language, vocabulary_from_notes(notes) if notes else [])
+        vocabulary = vocabulary_from_notes(notes) if notes else []
+        role = notes.sender_role if notes else "candidate"
+        issues += grammar.check(body, language, vocabulary, role=role)
         checker = grammar.name
     issues.sort(key=lambda i: (i.offset, i.source != "guidance", i.rule))
     return CheckReport(checker, issues)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from afterword.checks.news import classify_news, is_instruction_like
-from afterword.models import Issue, Notes, Severity
+from afterword.checks.grammar import notes_spelling_issues
+from afterword.checks.news import is_instruction_like, news_verdict
+from afterword.models import Issue, Language, NewsItem, Notes, Severity
+from afterword.sanitize import has_control
 
 PERSONAL_DOMAINS = re.compile(
     r"@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|proton|protonmail|"
@@ -32,15 +34,16 @@ def _free_text(value: object, path: str) -> Iterator[tuple[str, str]]:
 
 
 def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
-    """Warnings about the notes: negative news, instruction-like text, missing essentials."""
+    """Warnings about the notes: negative news, instruction-like text, misspelled words in the
+    free text, missing essentials."""
     issues: list[Issue] = []
     for i, item in enumerate(notes.company.news):
-        if classify_news(item.text) == "negative":
-            issues.append(_issue(
-                f"company.news[{i}].text",
-                f"“{item.text}” is negative news; it will be left out of drafts (GUIDANCE C5: "
-                "positive news only).", rule="C5-news"))
+        issues += _news_issue(item, f"company.news[{i}].text", notes.language)
     for path, text in _free_text(notes.model_dump(mode="json"), ""):
+        if has_control(text):
+            issues.append(_issue(
+                path, "contains control characters (an escape sequence or NUL, perhaps pasted by "
+                "accident); they are shown as symbols like ␛ — remove them.", "error", "control-chars"))
         if is_instruction_like(text):
             issues.append(_issue(
                 path, "this reads like an instruction to the model, not a note; it will be "
@@ -52,8 +55,22 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                     f"interviewers[{i}].email", f"{person.email} looks like a personal address; "
                     "write to their work address (GUIDANCE C9: never to a personal one).",
                     rule="C9-channel"))
+    issues += notes_spelling_issues(notes)
     issues += _missing(notes, scenario)
     return issues
+
+
+def _news_issue(item: NewsItem, field: str, language: Language) -> list[Issue]:
+    """C5: the company's own trouble is left out of drafts unless the person marked it `ok`."""
+    verdict = news_verdict(item.text, language)
+    if verdict.tone != "negative":
+        return []
+    if item.ok:
+        return [_issue(field, f"you marked this as fine: {verdict.reason} — “{item.text}” may be "
+                       "used in drafts (GUIDANCE C5: positive news only).", "info", "C5-news")]
+    return [_issue(field, f"“{item.text}” is negative news ({verdict.reason}); it will be left out "
+                   "of drafts unless you mark it ok (`ok: true`) (GUIDANCE C5: positive news only).",
+                   rule="C5-news")]
 
 
 def _missing(notes: Notes, scenario: str | None) -> list[Issue]:

@@ -1,5 +1,5 @@
 """Tracking commands: track, apps, due (and --ics), sent, unsend, reply, archive, unarchive,
-delete, export-data, import-data."""
+delete, versions, export-data, import-data."""
 
 from __future__ import annotations
 
@@ -46,13 +46,6 @@ def _store() -> Store:
     return store
 
 
-def _out(text: str) -> None:
-    """Print text from notes or the store with control characters made visible."""
-    from afterword.sanitize import terminal_safe
-
-    print(terminal_safe(text))
-
-
 def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -90,15 +83,15 @@ def run_track(args: argparse.Namespace) -> int:
         return 0
     app = store.get_application(app_id)
     verb = "Tracking" if created else "Updated"
-    _out(f"{verb} {app.company} — {app.position} as {app_id}")
+    print(f"{verb} {app.company} — {app.position} as {app_id}")
     if app.archived is not None:
         print(f"It is archived; `afterword unarchive {app_id}` shows it in `apps` and `due` again.")
     t = app_timeline(app)
     if t.date is not None:
-        _out(f"Decision timeline: “{t.understood}” → {t.date.isoformat()} ({t.meaning})")
+        print(f"Decision timeline: “{t.understood}” → {t.date.isoformat()} ({t.meaning})")
     else:
-        _out(f"Decision timeline: not read — {t.reason}")
-    _out(_next_line(_step(app, dt.date.today()), dt.date.today()))
+        print(f"Decision timeline: not read — {t.reason}")
+    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
     return 0
 
 
@@ -130,8 +123,8 @@ def run_apps(args: argparse.Namespace) -> int:
         did = f"last: {last.scenario or last.outcome} {last.date.isoformat()}" if last else "nothing sent"
         interview = a.interview_date.isoformat() if a.interview_date else "no interview date"
         status = "archived" if a.archived else a.status
-        _out(f"{a.id:>3}  {a.company} — {a.position}  [{status}]  interview {interview}, {did}")
-        _out(f"     {step.people_line(today)}")
+        print(f"{a.id:>3}  {a.company} — {a.position}  [{status}]  interview {interview}, {did}")
+        print(f"     {step.people_line(today)}")
     return 0
 
 
@@ -152,11 +145,11 @@ def run_due(args: argparse.Namespace) -> int:
         print("Nothing to follow up on.")
     for item in items:
         whom = f" → {item.recipient}" if item.recipient else ""
-        _out(
+        print(
             f"{item.due.isoformat()}  {planner.when(item.due, today):<16} {item.action:<24} "
             f"{item.company} — {item.position} [{item.app_id}]{whom}"
         )
-        _out(f"            {item.reason}")
+        print(f"            {item.reason}")
     return 0
 
 
@@ -172,10 +165,10 @@ def run_sent(args: argparse.Namespace) -> int:
     new = store.record_sent(app_id, args.scenario, day, args.to)
     app = store.get_application(app_id)
     if new:
-        _out(f"Recorded {args.scenario}{_whom(new)} ({app.company}) on {day.isoformat()}")
+        print(f"Recorded {args.scenario}{_whom(new)} ({app.company}) on {day.isoformat()}")
     else:
-        _out(f"Already recorded: {args.scenario} ({app.company}) on {day.isoformat()} — nothing changed")
-    _out(_next_line(_step(app, dt.date.today()), dt.date.today()))
+        print(f"Already recorded: {args.scenario} ({app.company}) on {day.isoformat()} — nothing changed")
+    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
     return 0
 
 
@@ -185,8 +178,8 @@ def run_unsend(args: argparse.Namespace) -> int:
     undone = store.unsend(app_id, args.to)
     app = store.get_application(app_id)
     first = undone[0]
-    _out(f"Undid {first.scenario}{_whom(undone)} ({app.company}) of {first.date.isoformat()}")
-    _out(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(f"Undid {first.scenario}{_whom(undone)} ({app.company}) of {first.date.isoformat()}")
+    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
     return 0
 
 
@@ -196,8 +189,8 @@ def run_reply(args: argparse.Namespace) -> int:
     app_id = _app_id(args.app_id)
     store.record_reply(app_id, args.outcome, day, warm=args.warm)
     app = store.get_application(app_id)
-    _out(f"Recorded {args.outcome} from {app.company} on {day.isoformat()}")
-    _out(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(f"Recorded {args.outcome} from {app.company} on {day.isoformat()}")
+    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
     return 0
 
 
@@ -210,9 +203,9 @@ def run_archive(args: argparse.Namespace) -> int:
         store.archive(app_id)
     app = store.get_application(app_id)
     if args.undo:
-        _out(f"Unarchived {app.company} — {app.position}; it shows in `apps` and `due` again")
+        print(f"Unarchived {app.company} — {app.position}; it shows in `apps` and `due` again")
     else:
-        _out(f"Archived {app.company} — {app.position}; `afterword unarchive {app_id}` brings it back")
+        print(f"Archived {app.company} — {app.position}; `afterword unarchive {app_id}` brings it back")
     return 0
 
 
@@ -228,7 +221,34 @@ def run_delete(args: argparse.Namespace) -> int:
             f"add --yes to delete it, or `afterword archive {app_id}` to hide it instead",
         )
     store.delete(app_id)
-    _out(f"Deleted {app.company} — {app.position} and everything recorded for it")
+    print(f"Deleted {app.company} — {app.position} and everything recorded for it")
+    return 0
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    store = _store()
+    app_id = _app_id(args.app_id)
+    if args.show:
+        shown = store.get_draft(args.show)
+        if shown.app_id != app_id:
+            raise InputError(f"draft {args.show} belongs to application {shown.app_id}, not {app_id}")
+        print(shown.text)
+        return 0
+    versions = store.drafts(app_id, recipient=args.to, scenario=args.scenario)
+    if args.json:
+        _print_json([d.model_dump(mode="json") for d in versions])
+        return 0
+    if not versions:
+        print("No draft versions kept for this application yet.")
+    for d in versions:
+        marks = " ".join(m for m, on in (("edited", d.edited), ("approved", d.approved)) if on)
+        restored = f" (restored from v{d.restored_from})" if d.restored_from else ""
+        model = f" {d.model}" if d.model else ""
+        print(
+            f"{d.id:>7}  v{d.version:<3} {d.created:%Y-%m-%d %H:%M}  {d.scenario} → {d.recipient}  "
+            f"{d.tone}  {d.backend}{model}  {marks}{restored}".rstrip()
+        )
+        print(f"         {d.subject or next(iter(d.body.splitlines()), '')}")
     return 0
 
 
@@ -245,22 +265,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from afterword.fileio import MiB, load_json
+
     source = Path(args.file)
-    try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file", "check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot read it ({exc.__class__.__name__})") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
-        where = (
-            f" at line {exc.lineno} column {exc.colno}: {exc.msg}"
-            if isinstance(exc, json.JSONDecodeError)
-            else ""
-        )
-        raise InputError(
-            f"{source}: not a JSON backup{where}", "use a file written by `afterword export-data`"
-        ) from None
+    data = load_json(source, limit=128 * MiB, what="backup")
     aside = _store().import_data(data, str(source))
     print(f"Imported {len(data.get('applications', {}))} application(s) from {source}")
     if aside is not None:
@@ -319,6 +327,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("app_id", metavar="APP_ID")
     p.add_argument("--yes", action="store_true", help="really delete (nothing is kept)")
     p.set_defaults(handler=run_delete)
+
+    p = sub.add_parser("versions", help="list the draft versions kept for an application")
+    p.add_argument("app_id", metavar="APP_ID")
+    p.add_argument("--to", metavar="NAME", help="of this recipient only")
+    p.add_argument("--scenario", metavar="SCENARIO", help="of this scenario only")
+    p.add_argument("--show", metavar="DRAFT_ID", help="print one version's full text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=run_versions)
 
     p = sub.add_parser("export-data", help="write a JSON backup of the store")
     p.add_argument("file", metavar="FILE")

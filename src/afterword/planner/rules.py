@@ -23,9 +23,10 @@ from pydantic import BaseModel, Field
 from afterword.ids import SCENARIOS
 from afterword.planner.dates import add_months
 from afterword.planner.timeline import Timeline, parse_timeline
+from afterword.store.records import fold_name
 
 if TYPE_CHECKING:
-    from afterword.store.records import Application
+    from afterword.store.records import Application, Event
 
 DEFAULT_WAIT_DAYS = 14
 """With no stated decision date, check in this many days after the interview."""
@@ -98,7 +99,28 @@ class DueItem(BaseModel):
 
 
 @dataclass
+class _Round:
+    """An application's latest round, read once per plan."""
+
+    app: Application
+    events: list[Event]
+    sent: dict[str, dt.date]
+    """Scenario → the latest day it was sent (to anyone)."""
+    reply: Event | None
+    people: list[str]
+    """This round's recipients."""
+
+    @classmethod
+    def of(cls, app: Application) -> _Round:
+        """The round as the application's records give it."""
+        events = app.round_events()
+        return cls(app, events, app.sent(events), app.last_reply(events), app.recipients)
+
+
+@dataclass
 class _Step:
+    """What a cadence rule decided (NextStep before the per-person view is added)."""
+
     action: str | None
     reason: str
     due: dt.date | None = None
@@ -143,23 +165,23 @@ def _names(names: list[str]) -> str:
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"
 
 
-def _after_reply(app: Application) -> _Step | None:
+def _after_reply(r: _Round) -> _Step | None:
     """What a reply or an outcome of this round leaves to do (None: no reply this round)."""
-    reply = app.last_reply()
+    reply = r.reply
     if reply is None or reply.outcome is None:
         return None
     day = reply.date.isoformat()
     if reply.outcome == "rejected":
-        if reply.warm and "rejection-reply" not in app.sent():
-            who = app.recipients[0] if app.recipients else "The interviewer"
+        if reply.warm and "rejection-reply" not in r.sent:
+            who = r.people[0] if r.people else "The interviewer"
             return _Step(
                 "rejection-reply",
                 f"{who} was warm in the rejection of {day}; a short thank-you keeps the door open (C10)",
                 reply.date + dt.timedelta(days=1),
                 "C10",
-                app.recipients[:1],
+                r.people[:1],
             )
-        if "rejection-reply" in app.sent():
+        if "rejection-reply" in r.sent:
             return _Step(None, f"You answered the rejection of {day}; nothing more to send")
         return _Step(None, f"A rejection on {day}; no reply is needed")
     reasons = {
@@ -172,28 +194,27 @@ def _after_reply(app: Application) -> _Step | None:
     return _Step(None, reasons.get(reply.outcome, f"{reply.outcome} on {day}"))
 
 
-def _thanked(app: Application) -> set[str]:
+def _thanked(r: _Round) -> set[str]:
     """Names (folded) thanked this round; a send to no one in particular counts for everyone."""
     names: set[str] = set()
-    for e in app.round_events():
+    for e in r.events:
         if e.kind == "sent" and e.scenario == "thank-you":
-            people = [e.recipient] if e.recipient else app.recipients
-            names.update(" ".join(p.split()).casefold() for p in people)
+            names.update(fold_name(p) for p in ([e.recipient] if e.recipient else r.people))
     return names
 
 
-def _candidate(app: Application, today: dt.date, grace_days: int) -> _Step:
-    answered = _after_reply(app)
+def _candidate(r: _Round, today: dt.date, grace_days: int) -> _Step:
+    answered = _after_reply(r)
     if answered is not None:
         return answered
-    sent = app.sent()
+    app, sent = r.app, r.sent
     check_due, check_why = status_check_date(app, grace_days)
     later = {"status-check", "final-follow-up"} & sent.keys()
-    thanked = _thanked(app)
-    unthanked = [p for p in app.recipients if " ".join(p.split()).casefold() not in thanked]
-    first = app.recipients[:1]
+    thanked = _thanked(r)
+    unthanked = [p for p in r.people if fold_name(p) not in thanked]
+    first = r.people[:1]
     if unthanked and not later and today < check_due:
-        done = [p for p in app.recipients if p not in unthanked]
+        done = [p for p in r.people if p not in unthanked]
         also = f"; {_names(done)} already thanked" if done else ""
         return _Step(
             "thank-you",
@@ -224,17 +245,16 @@ def _candidate(app: Application, today: dt.date, grace_days: int) -> _Step:
     )
 
 
-def _recruiter(app: Application) -> _Step:
-    sent = app.sent()
+def _recruiter(r: _Round) -> _Step:
+    app, sent, reply = r.app, r.sent, r.reply
     who = app.candidate or "the candidate"
-    reply = app.last_reply()
     if reply is not None:
         return _Step(None, f"{who} replied ({reply.outcome}, {reply.date.isoformat()}); nothing to chase")
     if "recruiter-keep-in-touch" in sent:
         return _Step(
             None, f"You kept in touch on {sent['recruiter-keep-in-touch'].isoformat()}; nothing more to send"
         )
-    person = app.recipients[:1]
+    person = r.people[:1]
     if "recruiter-thanks" not in sent:
         return _Step(
             "recruiter-thanks",
@@ -273,15 +293,15 @@ def _recruiter(app: Application) -> _Step:
     )
 
 
-def _people(app: Application, step: _Step, today: dt.date) -> list[PersonState]:
+def _people(r: _Round, step: _Step, today: dt.date) -> list[PersonState]:
     last: dict[str, tuple[str, dt.date]] = {}
-    for e in app.round_events():
+    for e in r.events:
         if e.kind == "sent" and e.scenario:
-            for person in [e.recipient] if e.recipient else app.recipients:
-                last[" ".join(person.split()).casefold()] = (e.scenario, e.date)
+            for person in [e.recipient] if e.recipient else r.people:
+                last[fold_name(person)] = (e.scenario, e.date)
     states = []
-    for name in app.recipients:
-        scenario, on = last.get(" ".join(name.split()).casefold(), (None, None))
+    for name in r.people:
+        scenario, on = last.get(fold_name(name), (None, None))
         due = step.due if name in step.recipients else None
         states.append(
             PersonState(
@@ -300,14 +320,15 @@ def next_step(app: Application, today: dt.date, grace_days: int = 7) -> NextStep
     """The one next thing to do for an application — scenario, recipients, due day, why — from
     its notes, sends, replies and outcome."""
     try:
+        r = _Round.of(app)
         if app.archived is not None:
             step = _Step(None, f"Archived on {app.archived.date().isoformat()}")
         elif app.role == "recruiter":
-            step = _recruiter(app)
+            step = _recruiter(r)
         else:
-            step = _candidate(app, today, grace_days)
-        people = _people(app, step, today)
-    except (OverflowError, ValueError):  # a date so far out that the sums leave the calendar
+            step = _candidate(r, today, grace_days)
+        people = _people(r, step, today)
+    except OverflowError:  # an interview date so far out that the date sums leave the calendar
         step = _Step(
             None, f"The interview date {app.counted_from.isoformat()} is out of range; fix it in the notes"
         )

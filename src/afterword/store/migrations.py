@@ -33,13 +33,13 @@ SCHEMA_VERSION = 4
 META = "meta"
 
 
-def schema_version(data: Data) -> int:
+def schema_version(data: Data, what: str = "the store") -> int:
     """The version recorded in the file (1 when `meta` is missing)."""
     meta = data.get(META)
     doc = meta.get("1") if isinstance(meta, dict) else None
     version = doc.get("schema_version", 1) if isinstance(doc, dict) else 1
     if not isinstance(version, int) or version < 1:
-        raise StoreError(f"the store's schema_version {version!r} is not a positive number")
+        raise StoreError(f"{what}: schema_version {version!r} is not a positive number")
     return version
 
 
@@ -137,12 +137,13 @@ def _v3_to_v4(data: Data) -> Data:
 UPGRADES: list[tuple[int, Callable[[Data], Data]]] = [(2, _v1_to_v2), (3, _v2_to_v3), (4, _v3_to_v4)]
 
 
-def migrate(data: Data) -> tuple[Data, int]:
-    """Upgrade `data` in order to SCHEMA_VERSION; returns it and the version it started at."""
-    start = schema_version(data)
+def migrate(data: Data, what: str = "the store") -> tuple[Data, int]:
+    """Upgrade `data` in order to SCHEMA_VERSION; returns it and the version it started at.
+    `what` names the data in errors (the store, or a backup being imported)."""
+    start = schema_version(data, what)
     if start > SCHEMA_VERSION:
         raise StoreError(
-            f"the store was written by a newer afterword (schema {start}; this one reads up to "
+            f"{what} was written by a newer afterword (schema {start}; this one reads up to "
             f"{SCHEMA_VERSION})",
             "upgrade afterword, or point AFTERWORD_HOME at another folder",
         )

@@ -8,11 +8,11 @@ is due next and for whom — is derived by the planner when asked, never stored.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, model_validator
+from pydantic import BaseModel, model_validator
 
-from afterword.models import Draft, FollowUp, Language, Notes, Role, ScenarioId
+from afterword.models import Day, Draft, FollowUp, Language, Notes, Role, ScenarioId
 from afterword.models import Outcome as NotesOutcome
 
 OutcomeId = Literal["replied", "next-round", "rejected", "offer", "withdrawn"]
@@ -20,25 +20,15 @@ OUTCOMES: tuple[str, ...] = get_args(NotesOutcome.model_fields["result"].annotat
 """Every outcome a reply can record — the same list the notes' `outcome.result` accepts."""
 Status = Literal["active", "replied", "next-round", "rejected", "offer", "withdrawn"]
 
-EARLIEST = dt.date(1900, 1, 1)
-LATEST = dt.date(2100, 12, 31)
 
-
-def sane_date(day: dt.date) -> dt.date:
-    """A date inside EARLIEST…LATEST (a typo like 9999 would break every date sum after it)."""
-    if not EARLIEST <= day <= LATEST:
-        raise ValueError(f"{day.isoformat()} is outside {EARLIEST.year}–{LATEST.year}")
-    return day
-
-
-Day = Annotated[dt.date, AfterValidator(sane_date)]
+def fold_name(name: str) -> str:
+    """A person's name with case and spacing folded (to compare two spellings)."""
+    return " ".join(name.split()).casefold()
 
 
 def same_name(a: str | None, b: str | None) -> bool:
     """Two spellings of one person's name (case and spacing aside)."""
-    return (
-        a is not None and b is not None and " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-    )
+    return a is not None and b is not None and fold_name(a) == fold_name(b)
 
 
 def scenario_recipients(notes: Notes, scenario: str) -> list[str]:
@@ -150,9 +140,9 @@ class Application(BaseModel):
         start = self.interview_date or dt.date.min
         return sorted((e for e in self.events if e.date >= start), key=lambda e: (e.date, int(e.id)))
 
-    def last_reply(self) -> Event | None:
-        """The latest reply or outcome of this round."""
-        replies = [e for e in self.round_events() if e.kind == "reply"]
+    def last_reply(self, events: list[Event] | None = None) -> Event | None:
+        """The latest reply or outcome of this round (`events`: its events, when already at hand)."""
+        replies = [e for e in (self.round_events() if events is None else events) if e.kind == "reply"]
         return replies[-1] if replies else None
 
     @property
@@ -161,9 +151,10 @@ class Application(BaseModel):
         reply = self.last_reply()
         return reply.outcome if reply is not None and reply.outcome else "active"
 
-    def sent(self) -> dict[str, dt.date]:
+    def sent(self, events: list[Event] | None = None) -> dict[str, dt.date]:
         """Scenario → the latest date it was sent (to anyone), this round."""
-        return {e.scenario: e.date for e in self.round_events() if e.kind == "sent" and e.scenario}
+        events = self.round_events() if events is None else events
+        return {e.scenario: e.date for e in events if e.kind == "sent" and e.scenario}
 
     def notes_with_history(self) -> Notes:
         """The notes with `follow_ups` and `outcome` as recorded: every standing send (undone

@@ -219,23 +219,27 @@ class LanguageToolChecker:
                 self._clients[tag] = _Client(tag, remote_server=self._url)
             return self._clients[tag]
 
-    def _offline(self, text: str, language: str, vocabulary: Collection[str], why: str) -> list[Issue]:
+    def _offline(
+        self, text: str, language: str, vocabulary: Collection[str], why: str, role: str
+    ) -> list[Issue]:
         self.name = f"{self.fallback.name} (languagetool-{self.mode} {why})"
-        return self.fallback.check(text, language, vocabulary)
+        return self.fallback.check(text, language, vocabulary, role=role)
 
-    def check(self, text: str, language: str, vocabulary: Collection[str] = ()) -> list[Issue]:
+    def check(
+        self, text: str, language: str, vocabulary: Collection[str] = (), *, role: str = "candidate"
+    ) -> list[Issue]:
         if self._failed_at is not None and time.monotonic() - self._failed_at < RETRY_AFTER:
-            return self._offline(text, language, vocabulary, "unavailable")
+            return self._offline(text, language, vocabulary, "unavailable", role)
         try:
             matches = self._client(language_tag(language)).check(text)
         except Unavailable as exc:
-            return self._offline(text, language, vocabulary, str(exc))
+            return self._offline(text, language, vocabulary, str(exc), role)
         except LT_ERRORS as exc:
             self._failed_at = time.monotonic()
-            return self._offline(text, language, vocabulary, f"failed: {_reason(exc)}")
+            return self._offline(text, language, vocabulary, f"failed: {_reason(exc)}", role)
         self._failed_at = None
         self.name = self.label
         issues = issues_from_matches(matches, text, vocabulary)
         if self.supplement is not None:
-            issues = merge(issues, self.supplement.check(text, language, vocabulary))
+            issues = merge(issues, self.supplement.check(text, language, vocabulary, role=role))
         return sorted(issues, key=lambda i: (i.offset, i.length))

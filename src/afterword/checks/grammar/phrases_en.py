@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from afterword.checks.grammar.confusables_en import YOUR_NOUNS
+from afterword.checks.grammar.confusables_en import word_class
 from afterword.checks.grammar.tokens_en import issue, match_case
 from afterword.models import Issue
 
@@ -14,6 +14,7 @@ _ING = {"hear": "hearing", "meet": "meeting", "speak": "speaking", "talk": "talk
         "join": "joining", "see": "seeing", "learn": "learning", "discuss": "discussing",
         "receive": "receiving", "connect": "connecting", "continue": "continuing", "chat": "chatting",
         "get": "getting", "have": "having", "start": "starting"}  # fmt: skip
+YOUR_NOUNS = word_class("YOUR_NOUNS")
 _OUR_NOUNS = YOUR_NOUNS | {"conversation", "conversations", "discussion", "meeting", "meetings", "chat"}
 _BE = r"(?:\b(?:was|were|is|are|am|be|been|get|got|getting)|['’](?:m|re|s))"
 

@@ -11,72 +11,35 @@ from collections.abc import Callable, Collection, Iterator
 from functools import cache
 from importlib.resources import files
 
+from afterword.checks.grammar.agreement_en import (
+    compound_subject_issues,
+    np_agreement_issues,
+    number_issues,
+    there_is_issues,
+)
 from afterword.checks.grammar.confusables_en import confusable_issues
+from afterword.checks.grammar.lexicon_en import inflect, tags
+from afterword.checks.grammar.patterns_en import rule_set
 from afterword.checks.grammar.phrases_en import phrase_issues, wordiness_issues
 from afterword.checks.grammar.tokens_en import (
     AUX,
+    BE,
     CONJUNCTIONS,
-    NOT_PROSE,
+    Masked,
     Tok,
     issue,
     match_case,
     next_tok,
     prev_tok,
     tokenize,
+    wants_an,
     word_issue,
     words,
 )
 from afterword.models import Issue
 
+
 # ---------------------------------------------------------------- a / an (by sound, not letter)
-_H_SILENT = ("hour", "honest", "honor", "honour", "heir")
-_H_EITHER = ("historic", "hotel", "herb", "homage")
-_U_UH_FIRST = ("unin", "unim", "unid", "unint")  # un- + i…: "an uninformed"
-_U_YOU = ("uni", "usa", "use", "usu", "uti", "ute", "uto", "ura", "ure", "uri", "uro", "ukr",
-          "uku", "ubiq", "ufo", "uga", "unanim")  # fmt: skip
-_U_UH = ("un", "up", "ug", "ul", "um", "ush", "utt", "urb", "urg", "urn", "ud")
-_LETTER_AN = set("aefhilmnorsx")  # letters whose names start with a vowel sound: "an MBA"
-_ACRONYMS_EITHER = {"sql", "faq", "sat", "nasa", "saas", "lan", "gif", "jpeg", "scsi"}
-
-
-def wants_an(word: str) -> bool | None:
-    """True when `word` takes "an", False for "a", None when either is used or it is unclear."""
-    head = word.split("-")[0]
-    if not head or (len(head) == 1 and not head.isdigit()):
-        return None
-    if head[0].isdigit():
-        digits = re.match(r"\d+", head)
-        num = digits.group() if digits else head
-        return num.startswith("8") or num in ("11", "18")
-    low = head.lower()
-    capitals = sum(ch.isupper() for ch in head)
-    acronym = head.isupper() and (len(head) <= 5 or any(ch.isdigit() for ch in head))
-    if acronym or (capitals >= 2 and len(head) <= 4):  # MBA, HTTPX2, MSc
-        if low in _ACRONYMS_EITHER:
-            return None
-        if low[0] == "u":
-            return False
-        if low[0] in "aeio":
-            return True
-        if len(low) > 1 and low[1] in "aeiou":  # may be read as a word ("a NATO ally")
-            return None
-        return low[0] in _LETTER_AN
-    if low.startswith(_H_SILENT):
-        return True
-    if low.startswith(_H_EITHER):
-        return None
-    if low[0] in "aeio":
-        one = low.startswith(("one", "once")) and not low.startswith("oner")  # "a one-hour", "an onerous"
-        return not (one or low.startswith(("eu", "ewe", "ouija")))
-    if low[0] == "u":
-        if low.startswith(_U_UH_FIRST):
-            return True
-        if low.startswith(_U_YOU):
-            return False
-        return True if low.startswith(_U_UH) else None
-    return False if low[0].isalpha() else None
-
-
 def article_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     for i, tok in enumerate(toks):
         if tok.low not in ("a", "an") or (tok.text[0].isupper() and not tok.sent_start):
@@ -130,10 +93,22 @@ _SUBJUNCTIVE = re.compile(
 
 def _fix_for(pronoun: str, verb: str) -> str | None:
     if pronoun in ("he", "she", "it"):
-        return _FIX_3SG.get(verb) or _BASE_TO_S.get(verb)
+        return _FIX_3SG.get(verb) or _BASE_TO_S.get(verb) or _lexicon_fix(verb, "VBZ")
     if pronoun == "i":
-        return _FIX_I.get(verb) or _S_TO_BASE.get(verb)
-    return _FIX_PLURAL.get(verb) or _S_TO_BASE.get(verb)
+        return _FIX_I.get(verb) or _S_TO_BASE.get(verb) or _lexicon_fix(verb, "VB")
+    return _FIX_PLURAL.get(verb) or _S_TO_BASE.get(verb) or _lexicon_fix(verb, "VB")
+
+
+def _lexicon_fix(verb: str, want: str) -> str | None:
+    """A bare verb after he/she/it ("he work" → "works"), or -s after I/we/they ("they uses")."""
+    have = tags(verb)
+    if verb in AUX or verb in BE or have & {"VBD", "VBN", "JJ", "RB", "RBR"}:
+        return None
+    if want == "VBZ" and have & {"VB", "VBP"} and "VBZ" not in have:
+        return inflect(verb, "VBZ")
+    if want == "VB" and "VBZ" in have and not have & {"VB", "VBP"}:
+        return inflect(verb, "VB")
+    return None
 
 
 def agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
@@ -203,11 +178,22 @@ def misspelling_issues(toks: list[Tok], vocabulary: Collection[str]) -> Iterator
             yield issue("EN_MISSPELLING", msg, tok.start, tok.end, fixes, source="spelling")
 
 
+def pattern_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
+    """The data-driven rules of `checks/data/rules_en.toml`."""
+    return rule_set(RULES_FILE).issues(toks, text)
+
+
+RULES_FILE = "rules_en.toml"
 _TOKEN_RULES: tuple[Callable[[list[Tok], str], Iterator[Issue]], ...] = (
+    confusable_issues,
+    pattern_issues,
     article_issues,
     agreement_issues,
+    np_agreement_issues,
+    compound_subject_issues,
+    there_is_issues,
+    number_issues,
     doubled_issues,
-    confusable_issues,
 )
 
 
@@ -217,7 +203,18 @@ def rule_issues(text: str, vocabulary: Collection[str] = ()) -> list[Issue]:
     found: list[Issue] = list(misspelling_issues(toks, vocabulary))
     for rule in _TOKEN_RULES:
         found.extend(rule(toks, text))
-    masked = [(m.start(), m.end()) for m in NOT_PROSE.finditer(text)]
+    masked = Masked(text)
     phrases = [*phrase_issues(text), *wordiness_issues(text)]
-    found.extend(i for i in phrases if not any(a <= i.offset < b for a, b in masked))
-    return sorted(found, key=lambda i: (i.offset, i.length))
+    found.extend(i for i in phrases if i.offset not in masked)
+    return one_per_span(found)
+
+
+def one_per_span(found: list[Issue]) -> list[Issue]:
+    """The first issue for each span (rules run most specific first), sorted by offset."""
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for i in found:
+        if (i.offset, i.length) not in seen:
+            seen.add((i.offset, i.length))
+            kept.append(i)
+    return sorted(kept, key=lambda i: (i.offset, i.length))

@@ -1,0 +1,161 @@
+"""English grammar accuracy on the held-out set, beside Harper's defaults, and check time.
+
+Reads `bench/data/heldout/grammar_en.jsonl` (the exam: see its README) and prints ONLY aggregate
+figures — recall per kind, the false-alarm rate on the correct rows — for our offline English
+checker and for plain `harper.Linter()`, plus the warm time of checking a 250-word e-mail
+(median) and the cold start (import + first check, in a fresh process).
+
+`--dev` scores our own development rows (`tests/data/grammar_en_dev.jsonl`) instead: those are a
+regression suite, never quoted as accuracy.
+
+Run: PYTHONPATH=src python bench/accuracy_en.py [--dev] [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _timing import median_ms
+
+ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "bench" / "data" / "heldout" / "grammar_en.jsonl"
+DEV = ROOT / "tests" / "data" / "grammar_en_dev.jsonl"
+EMAIL = ROOT / "tests" / "data" / "drafts" / "en_thank_you_250.txt"
+Span = tuple[int, int]
+Run = Callable[[str, list[str]], list[Span]]
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _error_span(row: dict) -> Span:
+    start = row["offset"] if "offset" in row else row["text"].index(row["error"])
+    return start, start + len(row["error"])
+
+
+def harper_plain() -> Run:
+    """Harper's default lints; every lint counts (Harper has no severities)."""
+    import harper
+
+    linter = harper.Linter()
+
+    def run(text: str, vocabulary: list[str]) -> list[Span]:
+        return [(x.span.start, x.span.end) for x in linter.lint(text, language="plaintext")]
+
+    return run
+
+
+def ours() -> Run:
+    """Our offline English checker with its default configuration; info issues do not count."""
+    from afterword.checks.grammar import offline_checker
+
+    checker = offline_checker("en")
+
+    def run(text: str, vocabulary: list[str]) -> list[Span]:
+        return [
+            (i.offset, i.offset + max(i.length, 1))
+            for i in checker.check(text, "en", vocabulary)
+            if i.severity != "info"
+        ]
+
+    return run
+
+
+def score(run: Run, rows: list[dict]) -> dict[str, object]:
+    """Recall per kind and overall, and the false-alarm rate on the correct rows."""
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    alarms = correct = 0
+    for row in rows:
+        spans = run(row["text"], row.get("vocabulary", []))
+        if row["kind"] == "correct":
+            correct += 1
+            alarms += bool(spans)
+            continue
+        start, end = _error_span(row)
+        tally = found[row["kind"]]
+        tally[0] += any(a < end and start < b for a, b in spans)
+        tally[1] += 1
+    hit, total = sum(f for f, _ in found.values()), sum(n for _, n in found.values())
+    return {
+        "recall": {kind: (f, n) for kind, (f, n) in sorted(found.items())},
+        "recall_all": (hit, total),
+        "false_alarms": (alarms, correct),
+    }
+
+
+def _warm_ms(n: int) -> float:
+    from afterword.checks.grammar import offline_checker
+
+    text = EMAIL.read_text("utf-8")
+    checker = offline_checker("en")
+    checker.warm()
+    return median_ms(lambda: checker.check(text, "en"), n)
+
+
+_COLD = """
+import time
+t = time.perf_counter()
+from afterword.checks.grammar import offline_checker
+offline_checker("en").check(open({path!r}, encoding="utf-8").read(), "en")
+print((time.perf_counter() - t) * 1000)
+"""
+
+
+def _cold_ms() -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", _COLD.format(path=str(EMAIL))],
+        capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool = False, dev: bool = False) -> dict[str, object]:
+    """Figures for the English grammar set: ours and Harper's, warm and cold ms per e-mail."""
+    rows = _rows(DEV if dev else HELDOUT)
+    from afterword.checks.grammar.offline_en import native_output_silenced
+
+    with native_output_silenced(passthrough=False):  # native code may print the rows: keep them unseen
+        mine, plain = score(ours(), rows), score(harper_plain(), rows)
+    return {
+        "set": "dev (regression rows, not accuracy)" if dev else "held-out",
+        "rows": len(rows),
+        "ours": mine,
+        "harper": plain,
+        "warm_ms": _warm_ms(5 if quick else 30),
+        "cold_ms": None if quick else _cold_ms(),
+    }
+
+
+def _pct(pair: object) -> str:
+    hit, total = pair  # type: ignore[misc]
+    return f"{hit:>3}/{total:<3} {hit / total if total else 0:>5.0%}"
+
+
+def main() -> None:
+    figures = run(quick="--quick" in sys.argv, dev="--dev" in sys.argv)
+    mine, plain = figures["ours"], figures["harper"]
+    assert isinstance(mine, dict) and isinstance(plain, dict)
+    print(f"English grammar, {figures['set']}: {figures['rows']} rows")
+    print(f"  {'kind':<16}{'Harper defaults':>16}   {'ours (offline-en)':>17}")
+    for kind, pair in mine["recall"].items():
+        print(f"  {kind:<16}{_pct(plain['recall'][kind]):>16}   {_pct(pair):>17}")
+    print(f"  {'recall (all)':<16}{_pct(plain['recall_all']):>16}   {_pct(mine['recall_all']):>17}")
+    print(f"  {'false alarms':<16}{_pct(plain['false_alarms']):>16}   {_pct(mine['false_alarms']):>17}"
+          "   (correct rows with any warning/error)")  # fmt: skip
+    cold = figures["cold_ms"]
+    print(f"  warm check of a 250-word e-mail: {figures['warm_ms']:.1f} ms (median; target ≤ 100 ms)")
+    if cold is not None:
+        print(f"  cold start (import + first check, fresh process): {cold:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
