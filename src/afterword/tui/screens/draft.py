@@ -157,6 +157,7 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         self.query_one("#pickers").set_class(self.app.size.width < NARROW, "-narrow")
         self.call_after_refresh(self.run_worker, self._list_models, thread=True, group="models",
                                 exit_on_error=False)
+        self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
         self.load_progress()
 
     def on_resize(self, event: Resize) -> None:
@@ -183,6 +184,7 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         recipient.set_options(self._recipient_options())
         recipient.value = self._default_recipient(self.pick("scenario"))
         self.load_progress()
+        self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
 
     # models and backend state -------------------------------------------------------------------
 
@@ -193,6 +195,17 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
             self.post_message(ModelsListed([], exc.message, exc.hint))
             return
         self.post_message(ModelsListed(models))
+
+    def _check_notes(self) -> None:
+        """(worker) Say in the status bar when the notes hold instruction-like text."""
+        from afterword.checks.validate import validate_notes
+
+        said = "notes hold instruction-like text: sent as data, not obeyed" if any(
+            i.rule == "instruction-like" for i in validate_notes(self.notes)) else ""
+        self.app.call_from_thread(self._warn, said)
+
+    def _warn(self, said: str) -> None:
+        self.query_one(StatusLine).warning = said
 
     def on_models_listed(self, event: ModelsListed) -> None:
         select = self.query_one("#model", Select)

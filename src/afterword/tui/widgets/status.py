@@ -19,6 +19,8 @@ class StatusLine(Static):
     note: reactive[str] = reactive("")
     """The backend's state, e.g. "Ollama not running" (shown beside the backend, nowhere else)."""
     state: reactive[str] = reactive("ready — ctrl+g drafts")
+    warning: reactive[str] = reactive("")
+    """Something about the notes worth knowing while drafting (instruction-like text)."""
 
     def __init__(self, clock: Callable[[], float] = time.perf_counter, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -68,6 +70,9 @@ class StatusLine(Static):
     def watch_note(self) -> None:
         self._paint()
 
+    def watch_warning(self) -> None:
+        self._paint()
+
     def _paint(self) -> None:
         if self._rate is not None and self._rate > 0:
             rate = f"{self._rate:.0f} tok/s"
@@ -78,4 +83,7 @@ class StatusLine(Static):
         backend = self.backend + (f" {self.model}" if self.model else "")
         if self.note:
             backend += f" ({self.note})"
-        self.update(plain(f"{backend} · {rate} · {self._elapsed:.1f} s · {self.state}"))
+        text = plain(f"{backend} · {rate} · {self._elapsed:.1f} s · {self.state}")
+        if self.warning:
+            text.append_text(plain(f" · {self.warning}", "yellow"))
+        self.update(text)
