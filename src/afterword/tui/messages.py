@@ -110,17 +110,6 @@ class NotesValidated(Message):
 
 
 @dataclass(eq=False)
-class StoreChanged(Message):
-    """A store action finished: `done` says what happened, `error` why it did not."""
-
-    action: str
-    done: str = ""
-    error: str = ""
-    app_id: str | None = None
-    payload: Any = None
-
-
-@dataclass(eq=False)
 class ApplicationsLoaded(Message):
     """The dashboard's rows, or why the store could not be read."""
 
@@ -135,7 +124,6 @@ class ApplicationOpened(Message):
     app_id: str | None
     notes: Any
     edit: bool = False
-    notice: str = ""
 
 
 @dataclass(eq=False)
