@@ -12,9 +12,9 @@ from functools import cache
 from importlib.resources import files
 
 from afterword.checks.grammar.agreement_en import (
-    compound_subject_issues,
-    np_agreement_issues,
     number_issues,
+    question_issues,
+    subject_verb_issues,
     there_is_issues,
 )
 from afterword.checks.grammar.confusables_en import confusable_issues
@@ -189,8 +189,8 @@ _TOKEN_RULES: tuple[Callable[[list[Tok], str], Iterator[Issue]], ...] = (
     pattern_issues,
     article_issues,
     agreement_issues,
-    np_agreement_issues,
-    compound_subject_issues,
+    subject_verb_issues,
+    question_issues,
     there_is_issues,
     number_issues,
     doubled_issues,
