@@ -342,8 +342,8 @@ def _subject(toks: list[Tok], i: int) -> tuple[int, Tok, bool] | None:
             return None
         if tok.low in ("each", "one", "either", "neither"):
             return span[1], tok, False
-        plural = _number_of(toks, toks[i + 2], toks[span[0]])  # "all of the engineers", "most of the work"
-        return (span[1], toks[span[0]], plural) if plural is not None else None
+        many = _number_of(toks, toks[i + 2], toks[span[0]])  # "all of the engineers", "most of the work"
+        return (span[1], toks[span[0]], many) if many is not None else None
     if tok.low in ("neither", "either") and nxt is not None:
         first = _phrase(toks, i + 1)
         joint = next_tok(toks, first[1]) if first is not None else None
@@ -352,8 +352,8 @@ def _subject(toks: list[Tok], i: int) -> tuple[int, Tok, bool] | None:
         second = _phrase(toks, first[1] + 2) if first[1] + 2 < len(toks) else None
         if second is None:
             return None
-        plural = _number_of(toks, toks[first[1] + 2], toks[second[0]])
-        return (second[1], toks[second[0]], plural) if plural is not None else None
+        many = _number_of(toks, toks[first[1] + 2], toks[second[0]])  # the nearer one decides
+        return (second[1], toks[second[0]], many) if many is not None else None
     if tok.low not in _DETERMINERS and not _name(tok):
         return None
     span = _phrase(toks, i)
