@@ -19,7 +19,9 @@ the lexicon lacks, not ending in -s), `<Num>` (a number above one), `*` (any wor
 is any word but that (or the end of the clause); `elem?` may be absent; `^` before an element
 pins it to the start of a clause, `$` at the end requires the clause to end there; `[` … `]`
 marks the words the issue covers (the whole match when absent). A fix may use `{N}` for the
-word matched by element N (1-based) and `{N:TAG}` for that word inflected ("{3:VBG}").
+word matched by element N (1-based) and `{N:TAG}` for that word inflected ("{3:VBG}"; `RB` gives
+the -ly adverb of an adjective, `JJ` the adjective of an -ly adverb), or derived through a table of
+the rule files' `[derive]` section ("{*:NOUN}").
 """
 
 from __future__ import annotations
@@ -304,7 +306,9 @@ def _fill(fix: str, words: list[Tok | None], marked: str, derive: Derive) -> str
         if tag is None:
             return text
         form = derive.get(tag, {}).get(low) if tag in derive else (
-            lexicon_en.adverb(low) if tag == "RB" else lexicon_en.inflect(low, tag)
+            lexicon_en.adverb(low) if tag == "RB"
+            else lexicon_en.adjective(low) if tag == "JJ"
+            else lexicon_en.inflect(low, tag)
         )  # fmt: skip
         if form is None:
             failed = True
