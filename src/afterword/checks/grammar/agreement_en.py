@@ -454,6 +454,8 @@ def question_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
 
 
 _WH = words("what where why when how which who")
+_PART_OF = words("one each several many both few")
+_TIME_WORDS = words("last next this every each yesterday today tomorrow")
 _OF_HEADS = words("each one either neither all most some many several both few")
 
 
@@ -501,21 +503,23 @@ def number_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         )
         if before is not None and before.low in ("a", "the") and tok.low == "few":
             counted = True
-        if counted:
+        of, det = next_tok(toks, i), next_tok(toks, i + 1)
+        if (
+            (tok.low in _NUMBER_WORDS_ONLY or tok.low in _PART_OF)
+            and of is not None
+            and of.low == "of"
+            and det is not None
+            and det.low in _DETERMINERS - {"a", "an"}
+        ):
+            yield from _singular_after(
+                toks, i + 2, det
+            )  # "two of your engineer", "one of the main challenge"
+        elif counted:
             yield from _singular_after(toks, i, tok)
         elif tok.low in _SINGULAR_Q and not (
             before is not None and before.low in _PREPS | {"like"} and tok.low == "this"
         ):
             yield from _plural_after(toks, i, tok)
-        elif tok.low == "one":
-            of, det = next_tok(toks, i), next_tok(toks, i + 1)
-            if (
-                of is not None
-                and of.low == "of"
-                and det is not None
-                and det.low in _DETERMINERS - {"a", "an"}
-            ):
-                yield from _singular_after(toks, i + 2, det)
 
 
 def _singular_after(toks: list[Tok], i: int, det: Tok) -> Iterator[Issue]:
@@ -532,17 +536,29 @@ def _singular_after(toks: list[Tok], i: int, det: Tok) -> Iterator[Issue]:
         ):
             j += 1
     noun = next_tok(toks, j)
-    if noun is None or noun.text[:1].isupper() or noun.low in _NOT_COUNTED or not singular_noun(noun.low):
+    if (
+        noun is None
+        or noun.text[:1].isupper()
+        or noun.low in _NOT_COUNTED | _COLLECTIVE
+        or not singular_noun(noun.low)
+    ):
         return
-    if "JJ" in tags(noun.low) or (
+    after = next_tok(toks, j + 1)
+    if ("JJ" in tags(noun.low) and not (after is None and is_number(det) and not det.low[:1].isdigit())) or (
         det.low == "both" and i > 0 and toks[i].joined and toks[i - 1].low in _FUNCTION
     ):
-        return  # "five key points"; "they were both kind"
-    after = next_tok(toks, j + 1)
-    if after is not None and (
-        _noun_like(after) or after.text[:1].isupper() or after.low in ("and", "or", "nor")
+        return  # "five key points"; "they were both kind" (but "forty-five minute.")
+    if (
+        after is not None
+        and after.low not in _TIME_WORDS
+        and (
+            _noun_like(after)
+            or (after.low.endswith("s") and after.low.isalpha() and not tags(after.low))
+            or after.text[:1].isupper()
+            or after.low in ("and", "or", "nor")
+        )
     ):
-        return  # a compound ("two engineer teams", "a 36 character UUID") or "both X and Y"
+        return  # a compound ("two engineer teams", "a 36 character UUID", "the input iterables")
     plural = inflect(noun.low, "NNS")
     if plural is None:
         return

@@ -72,6 +72,7 @@ _NUMBER_WORDS = frozenset(
         "dozen",
     ]
 )
+_UNITS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 _POS = frozenset({"NN", "NNS", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB", "RBS"})
 NEAR = 6  # how far back a `~` condition looks
 _REACH = 8  # words around a match where an antipattern may start
@@ -81,9 +82,11 @@ Derive = dict[str, dict[str, str]]  # field tag → word → derived word ("NOUN
 
 
 def is_number(tok: Tok) -> bool:
-    """A numeral above one: "two", "40", "1,200" (not "1", "1.0", a year-like "2023")."""
-    if tok.low in _NUMBER_WORDS:
-        return True
+    """A numeral above one: "two", "forty-five", "40", "1,200" (not "1", "1.0", a year-like "2023")."""
+    if tok.low in _NUMBER_WORDS or (
+        "-" in tok.low and all(p in _NUMBER_WORDS or p in _UNITS for p in tok.low.split("-"))
+    ):
+        return True  # "forty-five"
     digits = tok.low.replace(",", "")
     return digits.isdigit() and int(digits) > 1 and not (len(digits) == 4 and digits[:2] in ("19", "20"))
 
