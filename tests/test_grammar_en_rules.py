@@ -67,7 +67,18 @@ def _span(row: dict) -> tuple[int, int]:  # type: ignore[type-arg]
     return start, start + len(row["error"])
 
 
-@pytest.mark.parametrize("row", [r for r in DEV if r["kind"] != "correct"], ids=lambda r: r["id"])
+def _error_rows() -> list:  # type: ignore[type-arg]
+    """Error rows; those marked `"gap": true` are known misses, kept as strict expected failures
+    (a fix makes the test fail until the mark is removed)."""
+    gap = pytest.mark.xfail(strict=True, reason="a known gap of the English rules")
+    return [
+        pytest.param(r, id=r["id"], marks=[gap] if r.get("gap") else [])
+        for r in DEV
+        if r["kind"] != "correct"
+    ]
+
+
+@pytest.mark.parametrize("row", _error_rows())
 def test_dev_rows_with_an_error_are_found(row: dict) -> None:  # type: ignore[type-arg]
     a, b = _span(row)
     issues = [i for i in CHECKER.check(row["text"], "en", row.get("vocabulary", [])) if i.severity != "info"]

@@ -78,6 +78,7 @@ _NOISY_RULES = frozenset(
         "OxfordComma",  # a style choice, and it misfires on "freelance or part-time"
         "AWhile",  # "it took a while" is right
         "OrthographicConsistency",  # "Who's" at a sentence start → "who's"
+        "WhomSubjectOfVerb",  # "one of whom will lead" is right
     }
 )
 _NOISY_PROBLEMS = {"roadmap"}  # WordChoice: "road map"
