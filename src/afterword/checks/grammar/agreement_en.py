@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from afterword.checks.grammar.lexicon_en import inflect, plural_noun, singular_noun, tags
 from afterword.checks.grammar.patterns_en import is_number
@@ -90,17 +91,12 @@ def _noun_like(tok: Tok) -> bool:
     return bool(tags(tok.low) & {"NN", "NNS"}) and tok.low not in _FUNCTION
 
 
-def _name(tok: Tok) -> bool:
+def _name(tok: Tok, any_number: bool = False) -> bool:
     """A person's name: one capital, then lower case, unknown to the lexicon ("Ravi", "Okonkwo";
-    not "NaNs", "Ufuncs", "LazyComponents", which may be plural)."""
+    not "NaNs", "Ufuncs", "LazyComponents", which may be plural; "Jonas" with `any_number`)."""
     word = tok.text.replace("-", "")
-    return (
-        word[:1].isupper()
-        and word[1:].islower()
-        and word.isalpha()
-        and not word.endswith("s")
-        and not tags(tok.low)
-    )
+    plain = word[:1].isupper() and word[1:].islower() and word.isalpha() and not tags(tok.low)
+    return plain and (any_number or not word.endswith("s"))
 
 
 def _possessive(tok: Tok) -> bool:
@@ -139,6 +135,8 @@ def _subject_end(toks: list[Tok], i: int) -> tuple[int, int] | None:
         if _possessive(nxt):
             j, head = k, None
             continue
+        if head is not None and nxt.low.endswith("ing") and "VBG" in tags(nxt.low):
+            break  # "your engineers handling…": the -ing form is a verb
         if not _noun_like(nxt) and not tags(nxt.low) & {"JJ", "VBG", "VBN"} and not nxt.text[:1].isupper():
             break
         if _verb_reading(toks, k, head):
@@ -211,6 +209,14 @@ def _relative_end(toks: list[Tok], last: int) -> int | None:
     end, previous = k, toks[k].low  # the relative clause's own verb
     for step in range(8):
         nxt = next_tok(toks, end)
+        after = next_tok(toks, end + 1) if nxt is not None else None
+        if (
+            nxt is not None
+            and nxt.low in ("to", "with", "about", "for")
+            and after is not None
+            and after.low in ("is", "are", "was", "were", "has", "have")
+        ):
+            return end + 1  # "the interviewers I spoke to [was]"
         if nxt is None or nxt.low in _CONJ or nxt.low in _REL or nxt.low in MODAL_WORDS or nxt.low == "to":
             return None  # a second clause or an infinitive: where the subject's verb is gets unclear
         be_have = nxt.low in _TO_PLURAL or nxt.low in _TO_SINGULAR
@@ -292,7 +298,7 @@ def _is_verb_here(toks: list[Tok], verb: Tok, plural: bool) -> bool:
 
 
 _EVIDENCE = _OBJECT_START | words(
-    "some any all every no that this these those anything something everything nothing anyone someone"
+    "some any all every no one that this these those anything something everything nothing anyone someone"
 )
 
 
@@ -309,13 +315,21 @@ def _number_of(toks: list[Tok], det: Tok, noun: Tok) -> bool | None:
     return None
 
 
-def _disagreement(toks: list[Tok], verb: Tok | None, plural: bool, head: Tok, det: Tok) -> Issue | None:
-    """An issue when `verb` does not agree with a plural (or singular) subject headed by `head`."""
-    if verb is None or not _is_verb_here(toks, verb, plural):
+class Subject(NamedTuple):
+    last: int  # its last word
+    head: Tok
+    plural: bool
+    whole: bool = False  # "X and Y", "each of …", "everyone in …": its end is certain
+
+
+def _disagreement(toks: list[Tok], verb: Tok | None, subject: Subject, det: Tok) -> Issue | None:
+    """An issue when `verb` does not agree with the subject."""
+    head, plural = subject.head, subject.plural
+    if verb is None or not _is_verb_here(toks, verb, plural or subject.whole):
         return None
-    if det.low not in _DETERMINERS and not plural and tags(verb.low) & {"NN", "NNS"}:
+    if det.low not in _DETERMINERS and not plural and not subject.whole and tags(verb.low) & {"NN", "NNS"}:
         return None  # "Distutils command to hold…": a name and a noun
-    if head.low in _COLLECTIVE and det.low not in ("every", "each"):
+    if head.low in _COLLECTIVE and det.low not in ("every", "each") and not subject.whole:
         return None  # "the team were" is good British English
     fix = _verb_fix(verb, plural)
     after = next_tok(toks, toks.index(verb))
@@ -328,22 +342,22 @@ def _disagreement(toks: list[Tok], verb: Tok | None, plural: bool, head: Tok, de
     return word_issue(verb, "EN_AGREEMENT", msg, fix)
 
 
-def _subject(toks: list[Tok], i: int) -> tuple[int, Tok, bool] | None:
-    """(last word, head word, plural?) of the subject that starts at toks[i]: a noun phrase with
+def _subject(toks: list[Tok], i: int) -> Subject | None:
+    """The subject that starts at toks[i]: a noun phrase with
     its prepositional phrases, "each/one/neither of …", "everyone in …", "the number of …",
     "X and Y", "neither X nor Y"; None when it is unclear."""
     tok = toks[i]
     if tok.low in _INDEFINITE:
-        return _after_modifiers(toks, i, of=True), tok, False
+        return Subject(_after_modifiers(toks, i, of=True), tok, False, whole=True)
     nxt = next_tok(toks, i)
     if tok.low in _OF_HEADS and nxt is not None and nxt.low == "of":
         span = _phrase(toks, i + 2) if i + 2 < len(toks) else None
         if span is None:
             return None
         if tok.low in ("each", "one", "either", "neither"):
-            return span[1], tok, False
+            return Subject(span[1], tok, False, whole=True)
         many = _number_of(toks, toks[i + 2], toks[span[0]])  # "all of the engineers", "most of the work"
-        return (span[1], toks[span[0]], many) if many is not None else None
+        return Subject(span[1], toks[span[0]], many, whole=True) if many is not None else None
     if tok.low in ("neither", "either") and nxt is not None:
         first = _phrase(toks, i + 1)
         joint = next_tok(toks, first[1]) if first is not None else None
@@ -353,7 +367,7 @@ def _subject(toks: list[Tok], i: int) -> tuple[int, Tok, bool] | None:
         if second is None:
             return None
         many = _number_of(toks, toks[first[1] + 2], toks[second[0]])  # the nearer one decides
-        return (second[1], toks[second[0]], many) if many is not None else None
+        return Subject(second[1], toks[second[0]], many) if many is not None else None
     if tok.low not in _DETERMINERS and not _name(tok):
         return None
     span = _phrase(toks, i)
@@ -370,10 +384,10 @@ def _subject(toks: list[Tok], i: int) -> tuple[int, Tok, bool] | None:
     joint = next_tok(toks, last)
     if joint is not None and joint.low == "and" and tok.low not in ("every", "each"):
         return _compound(toks, last, has_modifiers=last != span[1])
-    return (last, noun, plural) if plural is not None else None
+    return Subject(last, noun, plural) if plural is not None else None
 
 
-def _compound(toks: list[Tok], last: int, has_modifiers: bool) -> tuple[int, Tok, bool] | None:
+def _compound(toks: list[Tok], last: int, has_modifiers: bool) -> Subject | None:
     """ "X and Y" as a plural subject, toks[last + 1] being "and"; None when the second part is
     unclear: a possessive ("X and Y's plan"), a bare name after a prepositional phrase ("a file
     with MAC and ACL"), or a noun phrase that goes on ("X and Y classes")."""
@@ -382,7 +396,7 @@ def _compound(toks: list[Tok], last: int, has_modifiers: bool) -> tuple[int, Tok
         return None
     if after.text == "I" or after.low in ("he", "she", "we", "they"):
         second: tuple[int, int] | None = (last + 2, last + 2)  # "My manager and I was…"
-    elif after.low in _DETERMINERS - {"a", "an"} or (_name(after) and not has_modifiers):
+    elif after.low in _DETERMINERS - {"a", "an"} or (_name(after, any_number=True) and not has_modifiers):
         second = _phrase(toks, last + 2)
     else:
         return None
@@ -393,7 +407,7 @@ def _compound(toks: list[Tok], last: int, has_modifiers: bool) -> tuple[int, Tok
         (_noun_like(following) and not _finite(following)) or _possessive(following)
     ):
         return None
-    return _after_modifiers(toks, second[1], of=True), toks[second[0]], True
+    return Subject(_after_modifiers(toks, second[1], of=True), toks[second[0]], True, whole=True)
 
 
 def subject_verb_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
@@ -408,18 +422,29 @@ def subject_verb_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         found = _subject(toks, i)
         if found is None:
             continue
-        last, head, plural = found
-        if head.low in _ADVERBIAL_HEADS:
+        if found.head.low in _ADVERBIAL_HEADS:
             continue
-        rel = _relative_end(toks, last)
-        verb = _verb_after(toks, rel if rel is not None else last)
-        if verb is not None and not verb.joined:
-            continue
+        rel = _relative_end(toks, found.last)
+        aside = _after_aside(toks, found.last) if rel is None else None
+        verb = toks[aside] if aside is not None else _verb_after(toks, rel if rel is not None else found.last)
         if verb is not None and verb.low == "were" and _IF_WERE.search(text, 0, verb.start):
             continue  # "as if each line were logged": a subjunctive
-        hit = _disagreement(toks, verb, plural, head, tok)
+        hit = _disagreement(toks, verb, found, tok)
         if hit is not None:
             yield hit
+
+
+def _after_aside(toks: list[Tok], last: int) -> int | None:
+    """The word after an aside that follows the subject (", together with two engineers, [review]")."""
+    first = last + 1
+    if first + 1 < len(toks) and not toks[first].joined and (
+        (toks[first].low in ("together", "along") and toks[first + 1].low == "with")
+        or (toks[first].low == "as" and toks[first + 1].low == "well")
+    ):  # fmt: skip
+        for k in range(first + 2, min(len(toks), first + 10)):
+            if not toks[k].joined:
+                return k
+    return None
 
 
 _IF_WERE = re.compile(r"\b(?:if|though|wish|whether)\b", re.I)
