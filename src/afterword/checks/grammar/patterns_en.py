@@ -139,6 +139,16 @@ class Pattern:
     mark: tuple[int, int]  # element range [a, b) the issue covers
     end_clause: bool
 
+    @property
+    def anchor(self) -> frozenset[str] | None:
+        """Words of which one must be in the text for a match (the smallest such set), if any."""
+        sets = [
+            e.words
+            for e in (*self.before, *self.elems)
+            if e.words and not (e.tags or e.special or e.negated or e.optional or e.near)
+        ]
+        return min(sets, key=len) if sets else None
+
     def match(self, toks: Sequence[Tok], i: int, text: str) -> list[int | None] | None:
         """The token index per element of the first match starting at toks[i], or None."""
         j: int | None = i
@@ -255,6 +265,17 @@ class Rule:
     severity: Severity = "error"
     source: str = "grammar"
     derive: Derive = field(default_factory=dict)
+    _anchors: list[frozenset[str] | None] | None = field(default=None, repr=False)
+
+    def may_match(self, present: set[str]) -> bool:
+        """False when every pattern needs a word that `present` lacks."""
+        return any(a is None or not a.isdisjoint(present) for a in self.anchors)
+
+    @property
+    def anchors(self) -> list[frozenset[str] | None]:
+        if self._anchors is None:
+            self._anchors = [p.anchor for p in self.patterns]
+        return self._anchors
 
     def find(self, toks: Sequence[Tok], i: int, text: str) -> Issue | None:
         """The issue when a pattern matches at toks[i] and no antipattern covers it."""
@@ -394,10 +415,13 @@ class RuleSet:
         ))  # fmt: skip
 
     def issues(self, toks: Sequence[Tok], text: str) -> Iterator[Issue]:
-        """Every rule's issues in `toks`, one per span."""
+        """Every rule's issues in `toks`, one per span. A rule none of whose patterns can match
+        the words present (see Pattern.anchor) is not tried."""
+        present = {t.low for t in toks}
+        scan = [r for r in self._scan if r.may_match(present)]
         seen: set[tuple[int, int]] = set()
         for i, tok in enumerate(toks):
-            for rule in (*self._index.get(tok.low, ()), *self._scan):
+            for rule in (*self._index.get(tok.low, ()), *scan):
                 found = rule.find(toks, i, text)
                 if found is not None and (found.offset, found.length) not in seen:
                     seen.add((found.offset, found.length))
