@@ -153,8 +153,11 @@ def test_a_huge_token_never_reaches_harper_and_offsets_hold() -> None:
         "I am very " * 20_000,
         "Lucía's " * 25_000,
         "https://a.io/" + "b" * 200_000,
+        "日本語のテキストです。" * 10_000,
+        "The team was " * 20_000,
     ],
-    ids=["letters", "hyphens", "dots", "ats", "words", "backticks", "for-you", "am-very", "accents", "url"],
+    ids=["letters", "hyphens", "dots", "ats", "words", "backticks", "for-you", "am-very", "accents", "url",
+         "japanese", "subjects"],
 )
 def test_long_hostile_input_finishes(text: str) -> None:
     assert isinstance(CHECKER.check(text, "en"), list)
