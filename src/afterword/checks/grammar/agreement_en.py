@@ -96,6 +96,7 @@ def _name(tok: Tok, any_number: bool = False) -> bool:
     not "NaNs", "Ufuncs", "LazyComponents", which may be plural; "Jonas" with `any_number`)."""
     word = tok.text.replace("-", "")
     plain = word[:1].isupper() and word[1:].islower() and word.isalpha() and not tags(tok.low)
+    plain = plain and tok.low not in _FUNCTION and tok.low not in _NOT_NAMES
     return plain and (any_number or not word.endswith("s"))
 
 
@@ -155,8 +156,8 @@ def _phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     tok = toks[i]
     if tok.low in _DETERMINERS or _possessive(tok) or is_number(tok):
         return _subject_end(toks, i)
-    if tok.low in _FUNCTION or not (tok.text[:1].isupper() or _noun_like(tok)):
-        return None
+    if tok.low in _FUNCTION or not (tok.text[:1].isupper() or _noun_like(tok) or "JJ" in tags(tok.low)):
+        return None  # "Kafka", "payments", "next year", "São Paulo"
     j = i
     while (nxt := next_tok(toks, j)) is not None and nxt.text[:1].isupper() and nxt.low not in _FUNCTION:
         j += 1
@@ -189,8 +190,8 @@ def _relative_end(toks: list[Tok], last: int) -> int | None:
         return None
     if toks[k].low in _REL:
         k += 1
-    elif not (toks[k].low in _PERSONS - {"i"} or toks[k].text == "I"):
-        return None
+    elif not (toks[k].low in _PERSONS - {"i"} or toks[k].text == "I" or toks[k].low in _POSSESSIVES):
+        return None  # "the people [I met]", "the tools [your team uses]"
     if k >= len(toks) or not toks[k].joined:
         return None
     own_subject = toks[k].low in _PERSONS or toks[k].low in _DETERMINERS or _name(toks[k])
@@ -199,6 +200,9 @@ def _relative_end(toks: list[Tok], last: int) -> int | None:
         if span is None:
             return None
         k = span[1] + 1
+        after = toks[k] if k < len(toks) and toks[k].joined else None
+        if after is not None and after.low in _BE_HAVE and "VBZ" in tags(toks[span[1]].low):
+            return span[1]  # "the tools [your team uses] is": the phrase took the verb
     while k + 1 < len(toks) and toks[k + 1].joined and (
         toks[k].low in _ADVERBS or toks[k].low in _AUX_WORDS or toks[k].low == "not"
         or (toks[k].low in ("do", "does", "did") and toks[k + 1].low == "not")
@@ -277,6 +281,7 @@ def _verb_evidence(toks: list[Tok], k: int) -> bool:
     return after is not None and (
         after.low in _EVIDENCE or after.low in _ADVERBS or after.low in _PREPS - {"of"} or is_number(after)
         or after.text[:1].isupper() or (tags(after.low) <= {"JJ", "RB"} and "JJ" in tags(after.low))
+        or after.low.endswith("ing")
     )  # fmt: skip
 
 
@@ -368,6 +373,12 @@ def _subject(toks: list[Tok], i: int) -> Subject | None:
             return None
         many = _number_of(toks, toks[first[1] + 2], toks[second[0]])  # the nearer one decides
         return Subject(second[1], toks[second[0]], many) if many is not None else None
+    if tok.low == "both" and nxt is not None and nxt.low in _DETERMINERS - {"a", "an"}:
+        first = _phrase(toks, i + 1)  # "Both the salary and the title…"
+        joint = next_tok(toks, first[1]) if first is not None else None
+        return (
+            _compound(toks, first[1], has_modifiers=False) if first and joint and joint.low == "and" else None
+        )
     if tok.low not in _DETERMINERS and not _name(tok):
         return None
     span = _phrase(toks, i)
@@ -422,8 +433,13 @@ def subject_verb_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         found = _subject(toks, i)
         if found is None:
             continue
-        if found.head.low in _ADVERBIAL_HEADS:
-            continue
+        following = next_tok(toks, found.last)
+        if (
+            found.head.low in _ADVERBIAL_HEADS
+            and following is not None
+            and (following.low in _PERSONS or following.low in _DETERMINERS or _name(following))
+        ):
+            continue  # "This week I have…": a time, not the subject
         rel = _relative_end(toks, found.last)
         aside = _after_aside(toks, found.last) if rel is None else None
         verb = toks[aside] if aside is not None else _verb_after(toks, rel if rel is not None else found.last)
@@ -435,11 +451,13 @@ def subject_verb_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
 
 
 def _after_aside(toks: list[Tok], last: int) -> int | None:
-    """The word after an aside that follows the subject (", together with two engineers, [review]")."""
+    """The word after an aside that follows the subject (", together with two engineers, [review]",
+    ", who leads the data team, [were]")."""
     first = last + 1
     if first + 1 < len(toks) and not toks[first].joined and (
         (toks[first].low in ("together", "along") and toks[first + 1].low == "with")
         or (toks[first].low == "as" and toks[first + 1].low == "well")
+        or toks[first].low in ("who", "which")
     ):  # fmt: skip
         for k in range(first + 2, min(len(toks), first + 10)):
             if not toks[k].joined:
@@ -480,6 +498,13 @@ def question_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
 
 _WH = words("what where why when how which who")
 _PART_OF = words("one each several many both few")
+_BE_HAVE = words("is are was were has have")
+_NOT_NAMES = words(
+    "during after before while since although however also then because though unless until upon within "
+    "without whether yet once meanwhile otherwise therefore thus hence besides despite towards toward "
+    "regarding concerning thanks hello hi dear please"
+)
+_POSSESSIVES = words("my your our their his her")
 _TIME_WORDS = words("last next this every each yesterday today tomorrow")
 _OF_HEADS = words("each one either neither all most some many several both few")
 
@@ -487,27 +512,32 @@ _OF_HEADS = words("each one either neither all most some many several both few")
 def there_is_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     """ "There is/was" before a plural ("There is several projects", "There is still a few")."""
     for i, tok in enumerate(toks):
-        if tok.low != "there":
+        before, after_there = prev_tok(toks, i), next_tok(toks, i)
+        if tok.low == "there's":
+            verb, k = tok, i + 1
+        elif tok.low == "there" and before is not None and before.low in ("is", "was") and before.sent_start:
+            verb, k = before, i + 1  # "Is there any updates…?"
+        elif tok.low == "there" and after_there is not None and after_there.low in ("is", "was"):
+            verb, k = after_there, i + 2
+        else:
             continue
-        verb = next_tok(toks, i)
-        if verb is None or verb.low not in ("is", "was"):
-            continue
-        k = i + 2
         while k < len(toks) and toks[k].joined and toks[k].low in _ADVERBS | {"now", "currently", "only"}:
             k += 1
         after = toks[k] if k < len(toks) and toks[k].joined else None
         if after is None:
             continue
         few = after.low == "a" and (n := next_tok(toks, k)) is not None and n.low in ("few", "couple")
+        noun = next_tok(toks, k) if after.low == "any" else None  # "Is there any updates…"
         plural = (
             few
             or after.low in _PLURAL_Q - {"this"}
             or is_number(after)
             or (plural_noun(after.low) and "VBZ" not in tags(after.low))
+            or (noun is not None and plural_noun(noun.low))
         )
         if plural:
-            fix = "are" if verb.low == "is" else "were"
-            msg = f"“{after.text}…” is plural: write “there {fix}”."
+            fix = {"is": "are", "was": "were", "there's": "there are"}[verb.low]
+            msg = f"“{after.text}…” is plural: write “{fix}”."
             yield word_issue(verb, "EN_AGREEMENT", msg, fix)
 
 
