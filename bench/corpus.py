@@ -85,9 +85,9 @@ def print_report(folder: Path, result: dict[str, Any]) -> None:
     print(f"drafts with ≥ 1 defect: {result['defective']} / {result['drafts']}")
     for lang, counts in result["by_language"].items():
         print(f"  {lang}: {counts['defective']} / {counts['drafts']}")
-    print("\nproperty          drafts  violations")
+    print("\nproperty               drafts  violations")
     for prop, counts in result["properties"].items():
-        print(f"  {prop:<15} {counts['drafts']:>6}  {counts['violations']:>10}")
+        print(f"  {prop:<20} {counts['drafts']:>6}  {counts['violations']:>10}")
     print(f"\nworst {len(result['worst'])} drafts:")
     for row in result["worst"]:
         print(

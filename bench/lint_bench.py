@@ -1,4 +1,6 @@
-"""Guidance lint + grounding + stock phrases on a 250-word draft (target: ≤ 10 ms median, warm).
+"""Guidance lint + grounding + stock phrases on a 250-word draft (target: ≤ 10 ms median, warm),
+and on long hostile drafts: 20,000 vs 200,000 characters of each shape that once made a check
+quadratic — linear code takes about 10× as long for 10× the text.
 
 Run: PYTHONPATH=src python bench/lint_bench.py [N]
 """
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from _timing import median_ms
 
-from afterword.checks import check_draft
+from afterword.checks import check_draft, check_text
 from afterword.checks.grounding import grounding_issues
 from afterword.checks.lint import lint
 from afterword.models import load_notes
@@ -34,11 +36,28 @@ def main() -> None:
         t_full = median_ms(full, n)
         t_lint = median_ms(partial(lint, "Thank you", body, language=lang, notes=notes,
                                    scenario="thank-you"), n)
-        t_ground = median_ms(partial(grounding_issues, "Thank you", body, notes, lang), n)
+        t_ground = median_ms(partial(grounding_issues, body, notes, lang), n)
         unit = "words" if lang == "en" else "chars"
         print(f"{lang}: {size} {unit}, median of {n} warm runs: lint {t_lint:.2f} ms + grounding "
               f"{t_ground:.2f} ms; lint+grounding+stock {t_full:.2f} ms "
               f"({t_full / 10:.0%} of the 10 ms budget)")
+
+    long_inputs()
+
+
+SHAPES = {"katakana run": "ア", "addresses": "a.b@c.de ", "trouble in every sentence": "Layoffs. ",
+          "unknown names": "Kubernetes ", "open brackets": "[", "Japanese names": "田中様"}
+
+
+def long_inputs() -> None:
+    notes = load_notes(SAMPLES / "en_thank_you.json")
+    for name, unit in SHAPES.items():
+        times = []
+        for size in (20_000, 200_000):
+            text = "Subject: Thank you\n\n" + unit * (size // len(unit))
+            times.append(median_ms(partial(check_text, text, notes=notes, scenario="thank-you"), 1))
+        print(f"{name:26} 20k chars {times[0]:8.0f} ms   200k chars {times[1]:8.0f} ms   "
+              f"×{times[1] / times[0]:.1f}")
 
 
 if __name__ == "__main__":

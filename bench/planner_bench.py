@@ -70,7 +70,7 @@ def main() -> None:
             f"store write, {APPS} apps ({size:.0f} KiB): locked+atomic+fsync {safe * 1e3:.2f} ms, "
             f"plain tinydb {raw * 1e3:.2f} ms, ratio {safe / raw:.1f}x"
         )
-        due = timed(lambda: planner.due_items(store, interview), 20)
+        due = timed(lambda: planner.due_items(store.applications(), interview), 20)
         print(f"due_items over {APPS} applications: {due * 1e3:.1f} ms")
 
 

@@ -86,12 +86,13 @@ async def launch(home: Path, with_notes: bool) -> tuple[float, float]:
 async def key_latency(home: Path, streaming: bool, via_pilot: bool) -> tuple[list[float], int]:
     """Per-key milliseconds from press to the character showing in the subject field."""
     from textual import events
-    from textual.widgets import Input, Select
+    from textual.widgets import Select
 
     from afterword.models import load_notes
     from afterword.tui.app import AfterwordApp
     from afterword.tui.screens.draft import DraftScreen
     from afterword.tui.state import UIState
+    from afterword.tui.widgets.wrapline import WrapLine
 
     notes = load_notes(ROOT / "sample_data" / "en_thank_you.json")
     app = AfterwordApp(_services(home, slow=True), notes=notes, state=UIState(home / "ui.json"))
@@ -106,9 +107,9 @@ async def key_latency(home: Path, streaming: bool, via_pilot: bool) -> tuple[lis
         await pilot.pause()
         if streaming:
             await pilot.press("ctrl+g")
-            while len(screen.streams[0]) < 200:
+            while not screen.desk.slots or len(screen.desk.slots[0].stream) < 200:
                 await pilot.pause(0.01)
-        subject = screen.query_one("#subject", Input)
+        subject = screen.query_one("#subject", WrapLine)
         subject.focus()
         await pilot.pause()
         for _ in range(KEYS):
@@ -124,7 +125,7 @@ async def key_latency(home: Path, streaming: bool, via_pilot: bool) -> tuple[lis
                 await asyncio.sleep(0.0005)
             times.append((time.perf_counter() - start) * 1000)
             await asyncio.sleep(0.02)
-        chunks = len(screen.streams[0].split()) if screen.streams else 0
+        chunks = len(screen.desk.slots[0].stream.split()) if screen.desk.slots else 0
         still = screen.generating
         await pilot.press("escape")
         await app.workers.wait_for_complete()

@@ -7,11 +7,21 @@ corpus benchmark (`bench/corpus.py`) and the tests (`tests/test_draft_properties
 The English fragment test is a heuristic without a parser: it flags a sentence with no sign of a
 finite verb, one that opens with a bare past-tense verb and no subject ("Rebuilt our AWS…"), the
 text after "One example:" when it is such a fragment, and a line that starts in lower case.
+
+Added after the first baseline (issue 8, the judge's blind spots in bench/data/heldout/README_notes.md):
+article (a count noun left bare after a preposition), result-clause (a result pasted into a frame
+that does not take it, a change without "by"), tech-case (lower-case tech names), dropped-topic
+(none of the recipient's topics in a thank-you, status check or rejection reply),
+unsupported-claim (a claim that names nothing: "These points often come up there."),
+premature-invitation (an invitation after feedback that is only criticism), register (Japanese
+register from candidate to company, and the 行き違い line of a status check), skill-as-experience
+(a score or certificate told as 「…の経験」), raw-news (a headline pasted with 「…」というニュース).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -24,6 +34,15 @@ PROPERTIES = (
     "grounding",
     "error-issue",
     "layout",
+    "article",
+    "result-clause",
+    "tech-case",
+    "dropped-topic",
+    "unsupported-claim",
+    "premature-invitation",
+    "register",
+    "skill-as-experience",
+    "raw-news",
 )
 
 MAX_PARAGRAPH_WORDS = 90
@@ -221,10 +240,16 @@ def _ja_prefixes(notes: Any, recipient_name: str) -> list[str]:
     return sorted({_squash(p) for p in parts if p}, key=len, reverse=True)
 
 
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
 def _ja_name_ok(found: str, notes: Any, recipient_name: str, greet: Sequence[str]) -> bool:
-    name = _squash(found)
-    allowed = {_squash(g) for g in greet}
-    prefixes = [*_ja_prefixes(notes, recipient_name), "の"]
+    """Whether a 宛名 is an allowed form once company, department and title are stripped; compared
+    after NFKC, so a title the notes write in half-width kana (ｻｰﾋﾞｽ部) matches its full-width form."""
+    name = _nfkc(_squash(found))
+    allowed = {_nfkc(_squash(g)) for g in greet}
+    prefixes = [*(_nfkc(p) for p in _ja_prefixes(notes, recipient_name)), "の"]
     changed = True
     while changed and name not in allowed:
         changed = False
@@ -323,6 +348,8 @@ _JA_QUOTED_SENTENCE = re.compile(
     r"「[^」]*?(?:。[^」]+|[るただ]|とのこと|らしい|そう|ている|ていた)」(?=や|と「|について|のお話|に関する|に関して)"
 )
 _JA_FIELD_NAME = re.compile(r"(?<![A-Za-z])(?:positive|more|prepare|kind_words|raised_by)(?![A-Za-z])")
+# A は-clause pasted before a noun frame: 「頻度は月2〜3回についてのお話」 (added with issue 8).
+_JA_WA_IN_FRAME = re.compile(r"(?<![でにとへもを])は[^、。をがでに「」\s]{1,15}(?:について|のお話)")
 
 
 def _speaker_label(notes: Any) -> re.Pattern[str]:
@@ -342,6 +369,7 @@ def pasted_issues(notes: Any, prose: str) -> list[str]:
             (_JA_REPEAT, "the frame repeats the pasted word"),
             (_JA_QUOTED_SENTENCE, "a quoted sentence used as a topic"),
             (_JA_FIELD_NAME, "a notes field name"),
+            (_JA_WA_IN_FRAME, "a は-clause inside a noun frame"),
         ):
             for m in pattern.finditer(prose):
                 around = prose[max(0, m.start() - 15) : m.end() + 8]
@@ -629,6 +657,171 @@ def layout_issues(notes: Any, scenario: str, channel: str, subject: str, body: s
     return out
 
 
+# --- properties added for the judge's blind spots (issue 8) -------------------------------------
+
+_DETERMINER = re.compile(
+    r"(?:the|a|an|our|your|my|his|her|their|its|this|that|these|those|some|any|each|every|no|one|two|"
+    r"three|how|what|why|which)$",
+    re.IGNORECASE,
+)
+_BARE_COUNT_NOUN = re.compile(
+    r"\b(?:about|of|on|regarding|discussing)\s+(?P<np>(?:[A-Za-z][\w+/.-]*\s+){0,3}?"
+    r"(?:migration|rewrite|rollout|project|plan|launch|process|pipeline|roadmap|template|schedule|"
+    r"dashboard|system|calendar|debate|harness|funnel|platform|stack|initiative|redesign|overhaul))\b"
+)
+
+
+def article_issues(prose: str) -> list[str]:
+    """English: a singular count noun with no article after a preposition ("about feature store
+    migration")."""
+    out = []
+    for m in _BARE_COUNT_NOUN.finditer(prose):
+        first = m.group("np").split()[0]
+        if _DETERMINER.match(first) or re.search(r"['’]s$", first) or first.lower().endswith("ing"):
+            continue
+        out.append(f"article: no article before “{m.group('np')}” — «{_short(m.group(0))}»")
+    return out
+
+
+_BROKEN_RESULT = re.compile(
+    r"\b(?:the result was|led to|resulted in)\s+(?:is|are|was|were|\w+(?:es|ed))\s+"
+    r"(?:\d|\$|a\b|an\b|the\b|about\b|by\b|over\b|more\b)|"
+    r"\b(?:the result was|led to|resulted in)\s+(?:[\w-]+\s+){1,5}(?:dropped|fell|rose|grew|increased|"
+    r"decreased|went|doubled|halved)\b",
+    re.IGNORECASE,
+)
+_CHANGE_WITHOUT_BY = re.compile(
+    r"\b(?:cut|raised|reduced|increased|grew|lowered|improved|boosted|decreased|lifted)\s+"
+    r"(?:(?!by\b|from\b|to\b|of\b)[\w$-]+\s+){1,5}\d[\d.,]*\s*%",
+    re.IGNORECASE,
+)
+
+
+def result_clause_issues(prose: str) -> list[str]:
+    """English: a result pasted where a noun phrase belongs ("the result was processes 2M events"),
+    or a change whose amount lacks "by" ("raised retention 6%")."""
+    out = [f"result-clause: a verb phrase pasted as a result — «{_short(m.group(0))}»"
+           for m in _BROKEN_RESULT.finditer(prose)]  # fmt: skip
+    out += [f"result-clause: a change without “by” — «{_short(m.group(0))}»"
+            for m in _CHANGE_WITHOUT_BY.finditer(prose)]  # fmt: skip
+    return out
+
+
+_LOWER_TECH = re.compile(
+    r"(?<![\w@./-])(?:rust|kubernetes|postgres|postgresql|github|javascript|typescript|golang|netsuite|"
+    r"looker|terraform|kafka|mysql|graphql|salesforce|snowflake|bigquery)(?![\w@/-]|\.\w)|"
+    r"(?<![\w@./-])[kK]8[sS](?![\w/-])"
+)
+
+
+def tech_case_issues(prose: str) -> list[str]:
+    """A tech name in lower case ("rust adoption") or as shorthand ("k8s")."""
+    return [f"tech-case: “{m.group(0)}” is not the product's name as written — «{_short(prose[max(0, m.start() - 30) : m.end() + 20])}»"  # noqa: E501
+            for m in _LOWER_TECH.finditer(prose)]  # fmt: skip
+
+
+_STOP_EN = {"about", "with", "from", "that", "this", "their", "your", "what", "when", "they", "them",
+            "have", "into", "over", "team", "teams", "said", "told", "asked", "showed",
+            "explained"}  # fmt: skip
+
+
+def _topic_keys(text: str, language: str) -> set[str]:
+    if language == "ja":
+        runs = re.findall(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z0-9]{2,}", _nfkc(text))
+        return {r[i : i + 2] for r in runs for i in range(len(r) - 1) if not r[i : i + 2].isdigit()}
+    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]{3,}", text)}
+    return words - {w.rstrip("s") for w in _STOP_EN}
+
+
+def dropped_topic_issues(notes: Any, recipient_name: str, scenario: str, prose: str) -> list[str]:
+    """A thank-you, status check or rejection reply that names none of the recipient's topics
+    (GUIDANCE C2) although the notes list some."""
+    if scenario not in ("thank-you", "status-check", "rejection-reply"):
+        return []
+    person = next((p for p in notes.recipients() if p.name == recipient_name), None)
+    topics = notes.topic_items(person) if person is not None else []
+    if not topics:
+        return []
+    seen = _topic_keys(prose, notes.language)
+    if notes.language == "en":
+        seen = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]{3,}", prose)}
+    if any(_topic_keys(t.text, notes.language) & seen for t in topics):
+        return []
+    first = _short(topics[0].text)
+    return [f"dropped-topic: none of the recipient's {len(topics)} topics is named — «{first}»"]
+
+
+_CLAIM = re.compile(
+    r"\b(?:These|Those|Such|The above) (?:points|questions|topics|areas|things) (?:often|usually|typically|"
+    r"always|tend to|frequently|commonly)\b[^.!?\n]*|(?:よく|しばしば)(?:話題に|聞かれ|問われ)[^。\n]*|"
+    r"聞かれるケースが多い",
+    re.IGNORECASE,
+)
+_INVITE = re.compile(
+    r"\b(?:love|glad|delighted|happy|pleased|excited) to invite you\b|\binvite you to (?:the|our) next\b|"
+    r"ぜひ次の選考に|お進みいただけませんか|進んでいただけませんか|お進みください|進んでいただきたい",
+    re.IGNORECASE,
+)
+
+
+def claim_issues(notes: Any, scenario: str, prose: str) -> list[str]:
+    """A claim that names nothing in the notes; an invitation after feedback that is only criticism."""
+    out = [f"unsupported-claim: a claim the notes do not make — «{_short(m.group(0))}»"
+           for m in _CLAIM.finditer(prose)]  # fmt: skip
+    fb = notes.feedback
+    if scenario == "recruiter-thanks" and fb is not None and fb.more and not fb.positive:
+        out += [f"premature-invitation: an invitation after only criticism — «{_short(m.group(0))}»"
+                for m in _INVITE.finditer(prose)]  # fmt: skip
+    return out
+
+
+def register_issues(notes: Any, scenario: str, channel: str, body: str) -> list[str]:
+    """Japanese: no half-width katakana; from a candidate to a company, no 「嬉しいです」 (幸いです),
+    no 「楽しい時間」, no 「お読みいただき」 closing a status check; an e-mailed status check carries
+    the 行き違い line."""
+    if notes.language != "ja":
+        return []
+    out = [f"register: half-width katakana — «{_short(body[max(0, m.start() - 10) : m.end() + 10])}»"
+           for m in re.finditer(r"[\uff66-\uff9f]+", body)]  # fmt: skip
+    if notes.sender_role != "candidate":
+        return out
+    casual = (("嬉しいです", "「嬉しいです」 to a company (「幸いです」)"),
+              ("楽しい時間", "「楽しい時間」 to an interviewer (「有意義な時間」)"))  # fmt: skip
+    for pattern, what in casual:
+        out += [f"register: {what} — «{_short(body[max(0, m.start() - 15) : m.end() + 5])}»"
+                for m in re.finditer(pattern, body)]  # fmt: skip
+    if scenario in ("status-check", "final-follow-up") and "お読みいただき" in body:
+        out.append("register: 「お読みいただき」 closing a follow-up")
+    if scenario == "status-check" and channel == "email" and "行き違い" not in body:
+        out.append("register: a status check without the 行き違い line")
+    return out
+
+
+_CREDENTIAL = re.compile(r"点|級|資格|合格|TOEIC|TOEFL|IELTS|JLPT|英検|簿記|certif", re.IGNORECASE)
+
+
+def skill_issues(notes: Any, prose: str) -> list[str]:
+    """A score or certificate with no story told as an experience (「TOEIC 900点」の経験)."""
+    out = []
+    for skill in notes.skills_not_mentioned:
+        if skill.evidence or not _CREDENTIAL.search(skill.skill):
+            continue
+        name = re.escape(skill.skill)
+        pattern = rf"{name}」(?:「[^」]*」)*の経験|experience (?:with|in) (?:[\w ,]+ and )?{name}"
+        out += [f"skill-as-experience: “{skill.skill}” told as an experience — «{_short(m.group(0))}»"
+                for m in re.finditer(pattern, prose)]  # fmt: skip
+    return out
+
+
+_RAW_NEWS = re.compile(r"「[^」]{6,}」という(?:ニュース|記事)|\bthe (?:recent )?news: [^.!?\n]+")
+
+
+def raw_news_issues(prose: str) -> list[str]:
+    """A headline pasted as written (「…」というニュース, "the recent news: …")."""
+    return [f"raw-news: a headline pasted as written — «{_short(m.group(0))}»"
+            for m in _RAW_NEWS.finditer(prose)]  # fmt: skip
+
+
 # --- all properties -----------------------------------------------------------------------------
 
 
@@ -676,6 +869,15 @@ def check_properties(
         out += fragment_issues(prose.splitlines())
     out += issue_properties(body, issues)
     out += layout_issues(notes, scenario, channel, subject, body)
+    if notes.language == "en":
+        out += article_issues(prose)
+        out += result_clause_issues(prose)
+    out += tech_case_issues(prose)
+    out += dropped_topic_issues(notes, recipient_name, scenario, prose)
+    out += claim_issues(notes, scenario, prose)
+    out += register_issues(notes, scenario, channel, body)
+    out += skill_issues(notes, prose)
+    out += raw_news_issues(prose)
     return out
 
 

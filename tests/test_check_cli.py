@@ -46,8 +46,8 @@ def test_every_problem_is_flagged_with_its_source(tmp_path: Path) -> None:
     proc = afterword("check", draft, "--notes", str(SAMPLES / "en_thank_you.json"), "--json")
     assert proc.returncode == 1
     data = json.loads(proc.stdout)
-    body = BAD_DRAFT.split("\n\n", 1)[1]
-    found = {(body[i["offset"] : i["offset"] + i["length"]], i["source"]) for i in data["issues"]}
+    found = {(BAD_DRAFT[i["offset"] : i["offset"] + i["length"]], i["source"])
+             for i in data["issues"]}
     rules = {i["rule"] for i in data["issues"]}
     assert ("the the", "grammar") in found or ("the", "grammar") in found  # doubled word
     assert ("recieved", "spelling") in found  # typo
@@ -59,8 +59,10 @@ def test_every_problem_is_flagged_with_its_source(tmp_path: Path) -> None:
     assert not [t for t, _ in found if t in names]
     for issue in data["issues"]:
         assert set(issue) >= {"source", "rule", "message", "offset", "length", "replacements",
-                              "severity"}
+                              "severity", "line", "column"}
         assert "field" not in issue
+        lines = BAD_DRAFT.splitlines(keepends=True)
+        assert issue["offset"] == sum(map(len, lines[: issue["line"] - 1])) + issue["column"] - 1
 
 
 def test_human_output_has_line_and_column(tmp_path: Path) -> None:
@@ -108,3 +110,15 @@ def test_validate_schema_error_exits_2(tmp_path: Path) -> None:
     proc = afterword("validate", str(path))
     assert proc.returncode == 2 and "invalid JSON" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_json_offsets_lines_and_columns_index_the_file(tmp_path: Path) -> None:
+    """One issue for words two checks flag; line/column/offset point into the file as written."""
+    text = f"Subject: {JA_SUBJECT}\n\n" + JA_BODY.replace("お話が特に", "田中様がおっしゃられたお話が特に")
+    proc = afterword("check", write(tmp_path, text), "--notes", str(SAMPLES / "ja_thank_you.json"),
+                     "--json")
+    issues = json.loads(proc.stdout)["issues"]
+    at = text.index("おっしゃられ")
+    [keigo] = [i for i in issues if i["offset"] <= at < i["offset"] + i["length"]]
+    line = text[:at].count("\n") + 1
+    assert (keigo["line"], keigo["column"]) == (line, at - text.rfind("\n", 0, at))

@@ -385,6 +385,98 @@ BAD = [
         "fragment",
         id="en-no-verb",
     ),
+    # the judge's blind spots (bench/data/heldout/README_notes.md), added with issue 8
+    pytest.param(MEI, EN_GOOD, "about your roadmap", "about roadmap", "article", id="en-missing-article"),
+    pytest.param(
+        STONE,
+        EN_STONE_GOOD,
+        "which now processes 2M events a day",
+        "and the result was processes 2M events a day",
+        "result-clause",
+        id="en-result-pasted",
+    ),
+    pytest.param(
+        MEI,
+        EN_GOOD,
+        "from UIKit to SwiftUI.",
+        "from UIKit to SwiftUI, which raised retention 6%.",
+        "result-clause",
+        id="en-change-without-by",
+    ),
+    pytest.param(
+        MEI,
+        EN_GOOD,
+        "from UIKit to SwiftUI.",
+        "from UIKit to SwiftUI, which led to checkout crashes dropped by 35%.",
+        "result-clause",
+        id="en-clause-after-led-to",
+    ),
+    pytest.param(
+        MEI, EN_GOOD, "the team is rebuilding search", "the team is adopting rust", "tech-case", id="en-rust"
+    ),
+    pytest.param(
+        MEI, EN_GOOD, "the team is rebuilding search", "the team is moving to k8s", "tech-case", id="en-k8s"
+    ),
+    pytest.param(
+        RAHMAN,
+        EN_RECRUITER_GOOD,
+        "the hiring manager next.",
+        "the hiring manager next. These points often come up there.",
+        "unsupported-claim",
+        id="en-claim-naming-nothing",
+    ),
+    pytest.param(
+        ISHII_JA,
+        JA_RECRUITER_GOOD,
+        "ご準備いただけますと幸いです。",
+        "ご準備いただけますと幸いです。上記の点はよく話題になります。",
+        "unsupported-claim",
+        id="ja-claim-naming-nothing",
+    ),
+    pytest.param(
+        RAHMAN,
+        EN_RECRUITER_GOOD,
+        "Would you like to proceed?",
+        "We'd love to invite you to the next round. Would you like to proceed?",
+        "premature-invitation",
+        id="en-invitation-after-criticism",
+    ),
+    pytest.param(
+        TANAKA_JA, JA_GOOD, "大変参考になりました。", "とても楽しい時間でした。", "register", id="ja-tanoshii"
+    ),
+    pytest.param(TANAKA_JA, JA_GOOD, "オンコール", "ｵﾝｺｰﾙ", "register", id="ja-half-width"),
+    pytest.param(
+        TANAKA_JA,
+        JA_GOOD,
+        "チームのリリースフローについて",
+        "リリースの頻度は月2回について",
+        "pasted-clause",
+        id="ja-wa-clause-in-frame",
+    ),
+    pytest.param(
+        TANAKA_JA,
+        JA_GOOD,
+        "大変参考になりました。",
+        "大変参考になりました。ご連絡をいただけますと嬉しいです。",
+        "register",
+        id="ja-ureshii-desu",
+    ),
+    pytest.param(
+        TANAKA_JA,
+        JA_GOOD,
+        "大変参考になりました。",
+        "大変参考になりました。「ミライ物流が関西に物流センターを開設」というニュースも拝見しました。",
+        "raw-news",
+        id="ja-raw-news",
+    ),
+    pytest.param(
+        MEI,
+        EN_GOOD,
+        "Congratulations on the 2026 Webby for best fitness app.",
+        "I saw the recent news: Brightline Apps won the 2026 Webby for best fitness app.",
+        "raw-news",
+        id="en-raw-news",
+    ),
 ]
 
 
@@ -401,6 +493,46 @@ def test_each_property_fires_on_the_bad_draft_only(case, good, old, new, prop):
     channel = "phone" if good in (EN_PHONE_GOOD, JA_PHONE_GOOD) else "email"
     assert prop not in fired(notes, to, expect, scenario, good, channel=channel)
     assert prop in fired(notes, to, expect, scenario, swap(good, old, new), channel=channel)
+
+
+def test_dropped_topics_need_one_of_the_recipients_topics():
+    notes, to, expect = _args(MEI)
+    paragraph = EN_GOOD.split("\n\n")[2]
+    bad = swap(swap(EN_GOOD, paragraph, "I enjoyed our conversation."), "the mobile team", "your team")
+    assert "dropped-topic" not in fired(notes, to, expect, "thank-you", EN_GOOD)
+    assert "dropped-topic" in fired(notes, to, expect, "thank-you", bad)
+    assert "dropped-topic" not in fired(notes, to, expect, "final-follow-up", bad)  # only where C2 asks
+
+
+def test_a_status_check_in_japanese_carries_the_crossed_mail_line():
+    notes, to, expect = _args(TANAKA_JA)
+    line = "なお、本メールと行き違いでご連絡をいただいておりましたら、ご容赦ください。"
+    crossed = swap(JA_GOOD, "改めまして、", f"{line}\n改めまして、")
+    assert "register" in fired(notes, to, expect, "status-check", JA_GOOD)
+    assert "register" not in fired(notes, to, expect, "status-check", crossed)
+    read = swap(crossed, "改めまして、", "お読みいただきありがとうございました。\n改めまして、")
+    assert "register" in fired(notes, to, expect, "status-check", read)
+
+
+def test_a_score_is_held_not_told_as_an_experience():
+    from draft_properties import skill_issues
+
+    notes = corpus("ja_skills_news.json")
+    assert skill_issues(notes, "お伝えしきれなかった「TOEIC 900点」「Python」の経験を補足します。")
+    assert skill_issues(notes, "「Python」の経験を補足します。また、TOEIC 900点を取得しております。") == []
+
+
+def test_a_half_width_title_matches_its_full_width_address_line():
+    """The 宛名 is compared after NFKC: the composer writes the title 「ｻｰﾋﾞｽ部 課長」 of the notes as
+    「サービス部 課長」, and a half-width one still passes as written."""
+    name = "ja_typos_halfwidth.json"
+    notes, to, expect = corpus(name), "後藤 正人", entry(name, "後藤 正人")
+    address = "株式会社アルファ電機\nサービス部 課長 後藤 正人 様"
+    good = swap(JA_GOOD, "株式会社サクラテック\n開発部 部長 田中 裕子 様", address)
+    good = good.replace("伊藤 大輔", "遠藤 悠")
+    assert "greeting" not in fired(notes, to, expect, "thank-you", good)
+    assert "greeting" not in fired(notes, to, expect, "thank-you", swap(good, "サービス部", "ｻｰﾋﾞｽ部"))
+    assert "greeting" in fired(notes, to, expect, "thank-you", swap(good, "後藤 正人 様", "後藤さん 様"))
 
 
 def test_pronouns_for_another_named_person_are_not_about_the_addressee():
@@ -577,12 +709,13 @@ def test_japanese_phone_line_length():
 
 
 def test_every_corpus_file_validates_and_matches_its_expect_entry():
-    files = sorted(p.name for p in CORPUS.glob("*.json") if p.name != "expect.json")
-    assert files == sorted(EXPECT)
+    expect = {k: v for f in CORPUS.glob("expect*.json") for k, v in json.loads(f.read_text("utf-8")).items()}
+    files = sorted(p.name for p in CORPUS.glob("*.json") if not p.name.startswith("expect"))
+    assert files == sorted(k for k in expect if not k.startswith("_"))
     for name in files:
         notes = corpus(name)
-        assert set(EXPECT[name]["recipients"]) == {p.name for p in notes.recipients()}, name
+        assert set(expect[name]["recipients"]) == {p.name for p in notes.recipients()}, name
         roles = ("recruiter-thanks", "recruiter-nudge", "recruiter-keep-in-touch")
-        assert all((s in roles) == (notes.sender_role == "recruiter") for s in EXPECT[name]["scenarios"]), (
+        assert all((s in roles) == (notes.sender_role == "recruiter") for s in expect[name]["scenarios"]), (
             name
         )

@@ -60,3 +60,19 @@ def test_fixing_a_real_draft_clears_its_fixable_issues() -> None:
         pending = shift_issues([i for i in pending if i is not first], first.offset, delta,
                                first.length)
     assert text == EN_BODY
+
+
+def test_a_subject_fix_touches_only_the_subject() -> None:
+    notes = load_notes(SAMPLES / "en_thank_you.json")
+    subject = "Just checking in: thank you"
+    report = check_draft(subject, EN_BODY, language="en", notes=notes, scenario="thank-you",
+                         recipient="Priya Raman")
+    stock = next(i for i in report.issues if i.rule == "stock-phrase")
+    assert stock.field == "subject"
+    assert apply_all(EN_BODY, report.issues) == EN_BODY  # body fixes only
+    with pytest.raises(ValueError):
+        apply_fix(EN_BODY, stock)
+    fixed = apply_all(subject, report.issues, part="subject")
+    assert fixed != subject and "checking in" not in fixed.casefold()
+    body_issue = issue(0, 4, "Hi")
+    assert shift_issues([stock, body_issue], at=0, delta=-3, removed=5, part="subject") == [body_issue]

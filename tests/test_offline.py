@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from afterword.backends.base import Prompt, Request, Stats
+from afterword.backends.base import NO_PROMPT, Request, Stats
 from afterword.backends.offline import OfflineBackend, compose
 from afterword.checks import check_draft
 from afterword.checks.news import classify_news
+from afterword.errors import InputError
 from afterword.models import (
     CANDIDATE_SCENARIOS,
     RECRUITER_SCENARIOS,
@@ -21,6 +22,7 @@ from afterword.models import (
     Notes,
     load_notes,
 )
+from afterword.understand import understand
 
 SAMPLES = sorted((Path(__file__).parent.parent / "sample_data").glob("*.json"))
 PLACEHOLDER = re.compile(r"○○|●●|★|\{[^}]*\}|\[[A-Za-z ]+\]|\bXXX\b|\bxx\b|\bNone\b|\bnull\b")
@@ -185,13 +187,15 @@ def test_ja_recruiter_thanks_follows_seed_003(tone: str) -> None:
     _, body = compose(notes, "recruiter-thanks", tone)
     assert body.startswith("山田 翔 様\n\nお世話になっております。\n"
                            "株式会社HRブリッジ 採用担当の小林 由美と申します。")
-    order = ["◆フィードバック", "(1)positive", " - 素直で謙虚、受け答えがはきはきしている", "(2)more",
-             " - 大手企業での仕事の進め方", "準備していただきたいこと",
+    order = ["◆フィードバック", "【良かった点】", " - 素直で謙虚、受け答えがはきはきしている",
+             "【さらに伸ばしていただきたい点】", " - 大手企業での仕事の進め方", "準備していただきたいこと",
              "(1) HR業界でどんな課題を解決したいかの整理", "次回は代表の山根とお会いいただく予定です。",
              "次の選考", "何卒よろしくお願いいたします。"]
     positions = [body.find(part) for part in order]
     assert -1 not in positions and positions == sorted(positions), dict(zip(order, positions, strict=True))
     assert re.search(r"進んでいただけませんか|お進みいただけませんか|お進みください|進んでいただきたい", body)
+    assert "positive" not in body and "more" not in body  # notes field ids never reach a draft
+    assert "よく話題になります" not in body  # no claim beyond the notes
 
 
 def test_status_check_gives_the_stated_timeline_as_the_reason() -> None:
@@ -202,9 +206,10 @@ def test_status_check_gives_the_stated_timeline_as_the_reason() -> None:
         assert len(re.findall(r"\w+", body)) < 120
     ja = _sample("ja_thank_you")
     _, body = compose(ja, "status-check", "formal")
-    assert "「2週間以内に連絡します」と伺っておりました" in body
+    assert "2週間以内にご連絡をいただけると伺っておりました" in body  # seed 004's wording
+    assert "行き違い" in body and "お読みいただき" not in body
     _, call = compose(ja, "status-check", "formal", "phone")
-    assert "2週間以内に連絡します" in call and "お電話いたしました" in call
+    assert "2週間以内にご連絡をいただけると伺っておりました" in call and "お電話いたしました" in call
 
 
 def test_status_check_without_a_timeline_asks_neutrally() -> None:
@@ -234,7 +239,8 @@ def test_rejection_reply_is_short_kind_and_asks_to_be_kept_in_mind() -> None:
         assert "freelance" in body and "part-time" in body and "keep me in mind" in body
         assert len(re.findall(r"\w+", body)) < 120
     _, formal = compose(notes, "rejection-reply", "formal")
-    assert "it was a very close decision and that you enjoyed our conversation" in formal
+    assert ("I appreciated hearing that it was a very close decision, and that you enjoyed our "
+            "conversation about the newsletter.") in formal
 
 
 def test_recruiter_keep_in_touch_offers_help_without_a_hard_sell() -> None:
@@ -261,8 +267,8 @@ def test_deterministic_and_streams_through_the_backend_protocol() -> None:
     notes = _sample("en_thank_you")
     backend = OfflineBackend()
     assert backend.name == "offline" and backend.model_name() is None
-    request = Request(prompt=Prompt("", ""), notes=notes, scenario="thank-you", tone="warm",
-                      channel="email", recipient=notes.recipient("Tom Okafor"))
+    request = Request(prompt=NO_PROMPT, scenario="thank-you", tone="warm", channel="email",
+                      recipient="Tom Okafor", facts=understand(notes, notes.recipient("Tom Okafor")))
     stats = Stats()
     chunks = list(backend.stream(request, stats))
     subject, body = compose(notes, "thank-you", "warm", "email", notes.recipient("Tom Okafor"))
@@ -272,3 +278,18 @@ def test_deterministic_and_streams_through_the_backend_protocol() -> None:
     assert stats.extra["words"] == len(re.findall(r"[A-Za-z0-9][\w'’%-]*", body))
     assert [compose(notes, "thank-you", "warm", "email", notes.recipient("Tom Okafor"))
             for _ in range(3)] == [(subject, body)] * 3
+
+
+def test_a_phrase_can_be_fixed_in_the_config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """composer.toml in <config>/prompts/<lang>/ overrides only the keys it names."""
+    notes = _sample("en_thank_you")
+    override = tmp_path / "prompts" / "en"
+    override.mkdir(parents=True)
+    (override / "composer.toml").write_text('[thank-you.closing]\nwarm = "Cheers, {casual}!"\n', "utf-8")
+    monkeypatch.setenv("AFTERWORD_CONFIG_DIR", str(tmp_path))
+    _, warm = compose(notes, "thank-you", "warm")
+    _, formal = compose(notes, "thank-you", "formal")
+    assert "Cheers, Priya!" in warm and "Thank you again for your time and consideration." in formal
+    (override / "composer.toml").write_text('[thank-you.closing]\nwarm = "Bye {nobody}"\n', "utf-8")
+    with pytest.raises(InputError, match=r"composer.toml: phrase `thank-you.closing` uses \{nobody\}"):
+        compose(notes, "thank-you", "warm")

@@ -22,7 +22,7 @@ WRITES = 50
 def _writer(path: str, app_id: str, year: int) -> None:
     store = Store(Path(path))
     for i in range(WRITES):
-        store.record_sent(app_id, "thank-you", dt.date(year, 1, 1) + dt.timedelta(days=i))
+        store.record_sent(app_id, "thank-you", dt.date(year, 1, 1) + dt.timedelta(days=i), to="Priya Raman")
 
 
 def _notes() -> dict[str, object]:

@@ -115,6 +115,7 @@ class Skill(_Strict):
 class FollowUp(_Strict):
     date: Day
     scenario: ScenarioId
+    to: str | None = Field(default=None, description="Who it went to; left out: everyone it was for.")
 
 
 class Outcome(_Strict):
@@ -164,6 +165,13 @@ class Notes(_Strict):
             raise ValueError("recruiter notes need `candidate` {name} — who the note is for")
         if self.sender_role == "candidate" and not self.interviewers:
             raise ValueError("candidate notes need at least one entry in `interviewers` [{name}]")
+        names = {p.name.casefold() for p in self.recipients()}
+        for i, f in enumerate(self.follow_ups):
+            if f.to is not None and f.to.casefold() not in names:
+                raise ValueError(
+                    f"`follow_ups[{i}].to`: {f.to!r} is not a recipient in these notes — "
+                    "write the name as in `interviewers` (or the candidate)"
+                )
         return self
 
     def recipients(self) -> list[Person | Interviewer]:
@@ -198,7 +206,8 @@ class Notes(_Strict):
 
 
 class Issue(BaseModel):
-    """One finding from a check. Offsets index the draft body string."""
+    """One finding from a check. Offsets index the draft body string, or the subject line when
+    `field` is "subject" (`checks.check_draft`); `checks.check_text` indexes the text as given."""
 
     source: Literal["grammar", "spelling", "guidance"]
     rule: str
@@ -207,7 +216,9 @@ class Issue(BaseModel):
     length: int = 0
     replacements: list[str] = []
     severity: Severity = "warning"
-    field: str | None = Field(default=None, description="Notes field path, for input lint only.")
+    field: str | None = Field(
+        default=None, description='Notes field path (input lint), or "subject" for a draft\'s subject line.'
+    )
 
 
 class Draft(BaseModel):

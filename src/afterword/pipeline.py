@@ -1,4 +1,8 @@
-"""The drafting pipeline: notes → prompt → backend stream → clean → checks (→ one repair) → Draft."""
+"""The drafting pipeline: notes → understanding (facts) → prompt (models only) → backend stream →
+clean → checks (→ one repair) → Draft.
+
+`plan_jobs` runs the understanding step once per recipient; each job carries its facts. The
+offline composer gets those facts; a model backend gets only the prompt built from them."""
 
 from __future__ import annotations
 
@@ -6,26 +10,28 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from afterword.backends.base import Backend, Prompt, Request, Stats
+from afterword.backends.base import NO_PROMPT, Backend, Prompt, Request, Stats
 from afterword.checks import check_draft, duplicate_issues
 from afterword.checks.grammar import GrammarChecker
 from afterword.config import Settings
 from afterword.errors import BackendError
 from afterword.models import TONES, Draft, Interviewer, Issue, Notes, Person
 from afterword.postprocess import clean
-from afterword.prompts import build_prompt
+from afterword.prompts import notes_json, prompt_for
 from afterword.scenarios import check_scenario, infer_scenario
+from afterword.understand import Facts, understand
 
 
 @dataclass
 class Job:
-    """One draft to write."""
+    """One draft to write, with the notes understood from its recipient's side."""
 
     notes: Notes
     scenario: str
     tone: str
     channel: str
     recipient: Person | Interviewer
+    facts: Facts
 
 
 @dataclass
@@ -62,20 +68,27 @@ def plan_jobs(
     else:
         people = [notes.recipient()]
     tones = [tone, *(t for t in TONES if t != tone)][: max(1, variants)]
-    return [Job(notes, scenario, t, channel, p) for p in people for t in tones]
+    return [Job(notes, scenario, t, channel, p, facts) for p in people for facts in [understand(notes, p)]
+            for t in tones]
 
 
-def _names(notes: Notes) -> list[str]:
-    names = [notes.sender.name, *(i.name for i in notes.interviewers), notes.company.name]
-    return names + ([notes.candidate.name] if notes.candidate else [])
+def _names(job: Job) -> list[str]:
+    """Names a model's draft must spell as the notes do; the sender and recipient as the
+    understanding step reads them ("priya sharma" → "Priya Sharma")."""
+    facts = job.facts
+    known = {facts.sender.written, facts.recipient.written}
+    others = [p.name for p in (*job.notes.interviewers, job.notes.candidate) if p and p.name not in known]
+    return [facts.sender.full, facts.recipient.full, *others, job.notes.company.name]
 
 
 def _repair_prompt(prompt: Prompt, draft_text: str, issues: Iterable[Issue]) -> Prompt:
-    problems = "\n".join(f"- {i.message}" for i in issues)
+    """The same prompt, then the previous draft and its problems — as JSON strings, like the notes,
+    so a draft that echoes the notes cannot close a fence either."""
+    draft = notes_json({"previous_draft": draft_text, "problems": [i.message for i in issues]})
     return Prompt(
         system=prompt.system,
-        user=f'{prompt.user}\n\nYour previous draft:\n"""\n{draft_text}\n"""\n'
-        f"It has these problems; rewrite it so none remain:\n{problems}",
+        user=f"{prompt.user}\n\nYour previous draft and its problems (JSON data):\n```json\n{draft}\n```\n"
+        "Rewrite the draft so none of the problems remain.",
     )
 
 
@@ -94,15 +107,20 @@ class Pipeline:
         self.settings = settings
         self.grammar = grammar
 
+    @property
+    def composes(self) -> bool:
+        """The backend writes from facts (the offline composer), so no prompt is built."""
+        return bool(getattr(self.backend, "composes", False))
+
     def _attempt(self, job: Job, prompt: Prompt, hooks: Hooks) -> tuple[Draft, Stats]:
         opts = self.settings.ollama
         request = Request(
             prompt=prompt,
-            notes=job.notes,
             scenario=job.scenario,
             tone=job.tone,
             channel=job.channel,
-            recipient=job.recipient,
+            recipient=job.recipient.name,
+            facts=job.facts if self.composes else None,
             temperature=opts.temperature,
             seed=opts.seed,
             max_tokens=opts.num_predict,
@@ -120,7 +138,7 @@ class Pipeline:
         except BackendError as exc:
             exc.partial = "".join(parts) or exc.partial
             raise
-        subject, body = clean("".join(parts), _names(job.notes))
+        subject, body = clean("".join(parts), () if self.composes else _names(job))
         t0 = time.perf_counter()
         report = check_draft(
             subject,
@@ -162,11 +180,11 @@ class Pipeline:
         """Write one draft; with a model, retry up to `checks.repair_attempts` times to fix errors."""
         hooks = hooks or Hooks()
         start = time.perf_counter()
-        prompt = build_prompt(job.notes, job.scenario, job.tone, job.channel, job.recipient)
+        prompt = NO_PROMPT if self.composes else prompt_for(job.facts, job.scenario, job.tone, job.channel)
         prompt_ms = (time.perf_counter() - start) * 1000
         best, _ = self._attempt(job, prompt, hooks)
         attempts = 1
-        repairs = self.settings.checks.repair_attempts if self.backend.name != "offline" else 0
+        repairs = 0 if self.composes else self.settings.checks.repair_attempts
         while attempts <= repairs and not best.partial and _score(best)[0]:
             errors = [i for i in best.checks if i.severity == "error"]
             hooks.on_attempt(attempts + 1)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from afterword.errors import BackendError
-from afterword.models import Interviewer, Notes, Person
+
+if TYPE_CHECKING:
+    from afterword.understand import Facts
 
 MAX_REPLY_CHARS = 20_000
 """A model reply is read up to this many characters (an e-mail needs a few thousand)."""
@@ -25,16 +27,23 @@ class Prompt:
         return f"{self.system}\n\n{self.user}"
 
 
+NO_PROMPT = Prompt("", "")
+"""The prompt of a request to the offline composer: nothing is built for it."""
+
+
 @dataclass(frozen=True)
 class Request:
-    """Everything a backend may use: the prompt for models, the notes for the offline composer."""
+    """What a backend gets. A model reads only `prompt` (the notes ride inside it as data); the
+    offline composer reads only `facts` (the understood notes) and gets `NO_PROMPT`. Raw notes
+    never travel in a request."""
 
     prompt: Prompt
-    notes: Notes
     scenario: str
     tone: str
     channel: str
-    recipient: Person | Interviewer
+    recipient: str
+    """The recipient's name, a label for logs and test doubles."""
+    facts: Facts | None = None
     temperature: float = 0.7
     seed: int | None = None
     max_tokens: int = 400

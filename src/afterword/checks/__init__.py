@@ -1,6 +1,9 @@
 """Checks on a draft: grammar/typos, guidance lint, grounding in the notes and stock phrasing.
 
-All return `Issue`s whose offsets index the draft body; `check_draft` merges them by offset.
+`check_draft` takes the subject and body apart: offsets index the body, and an issue in the
+subject has `field == "subject"` with offsets into the subject. `check_text` takes the draft as
+written (a `Subject:` line, then the body) and its offsets index that text. Either way one span
+gets one issue: when two checks flag the same words, the more specific one is kept.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from afterword.checks.grounding import grounding_issues
 from afterword.checks.language import language_issues
+from afterword.checks.layout import SUBJECT
 from afterword.checks.lint import lint
 from afterword.checks.stock import stock_issues
 from afterword.checks.textutil import is_japanese
@@ -20,8 +24,15 @@ from afterword.models import Issue, Notes
 if TYPE_CHECKING:
     from afterword.checks.grammar import GrammarChecker
 
+__all__ = ["SUBJECT", "CheckReport", "check_draft", "check_text", "detect_language",
+           "duplicate_issues", "one_per_span"]
+
 DUPLICATE_RATIO = 0.85
-SUBJECT_LINE = re.compile(r"\A\s*(?:Subject|件名)\s*[:：]\s*(.*?)[ \t]*(?:\n[ \t]*\n?|\Z)")
+SUBJECT_LINE = re.compile(
+    r"\A\s*(?:Subject|件名)[ \t]*[:：][ \t]*([^\n]*)(?:\n[ \t]*(?=\n))?\n?", re.IGNORECASE
+)
+MAX_CLASH = 64  # issues starting inside one span that are compared with it (bounds the work)
+SEVERITY_RANK = {"error": 2, "warning": 1, "info": 0}
 
 
 @dataclass
@@ -41,10 +52,42 @@ def detect_language(text: str) -> str:
     return "ja" if is_japanese(text) else "en"
 
 
-def _merge(guidance: list[Issue]) -> list[Issue]:
-    """Drop a grounding issue on the span of a more specific one (a misspelled greeting name)."""
-    spans = {(i.offset, i.length) for i in guidance if i.rule != "grounding" and i.length}
-    return [i for i in guidance if i.rule != "grounding" or (i.offset, i.length) not in spans]
+def _same_words(a: Issue, b: Issue) -> bool:
+    """Both flag the same words: their spans overlap by at least half of the longer one."""
+    if a.field != b.field or not (a.length and b.length):
+        return False
+    overlap = min(a.offset + a.length, b.offset + b.length) - max(a.offset, b.offset)
+    return overlap > 0 and 2 * overlap >= max(a.length, b.length)
+
+
+def _specific(issue: Issue) -> tuple[bool, int, int, bool]:
+    """Rank: with a fix, then more severe, then the narrower span, then a check that knows the notes."""
+    return (bool(issue.replacements), SEVERITY_RANK[issue.severity], -issue.length,
+            issue.source == "guidance")
+
+
+def one_per_span(issues: list[Issue]) -> list[Issue]:
+    """Keep one issue per span: of issues flagging the same words, the most specific one."""
+    order = sorted(range(len(issues)), key=lambda k: (issues[k].field or "", issues[k].offset))
+    clashes: dict[int, list[int]] = {}
+    for n, a in enumerate(order):
+        first = issues[a]
+        for b in order[n + 1 : n + 1 + MAX_CLASH]:
+            other = issues[b]
+            if other.field != first.field or other.offset >= first.offset + first.length:
+                break
+            if _same_words(first, other):
+                clashes.setdefault(a, []).append(b)
+                clashes.setdefault(b, []).append(a)
+    kept: set[int] = set()
+    for k in sorted(range(len(issues)), key=lambda k: _specific(issues[k]), reverse=True):
+        if not any(c in kept for c in clashes.get(k, ())):
+            kept.add(k)
+    return [issue for k, issue in enumerate(issues) if k in kept]
+
+
+def _in_subject(issues: list[Issue]) -> list[Issue]:
+    return [i.model_copy(update={"field": SUBJECT}) for i in issues]
 
 
 def check_draft(
@@ -58,17 +101,18 @@ def check_draft(
     grammar: GrammarChecker | None = None,
     recipient: str | None = None,
 ) -> CheckReport:
-    """Grammar (when a checker is given), guidance lint, grounding and stock phrases."""
+    """Grammar (when a checker is given), guidance lint, grounding and stock phrases, on the
+    body and the subject line alike; offsets index the body, or the subject for `field == "subject"`."""
     person = None
     if notes is not None and recipient is not None:
         person = notes.recipient(recipient)
     issues = lint(subject, body, language=language, notes=notes, scenario=scenario,
                   channel=channel, recipient=person)
     if notes is not None:
-        issues += grounding_issues(subject, body, notes, language)
-    issues += stock_issues(body, language)
+        issues += grounding_issues(body, notes, language)
+        issues += _in_subject(grounding_issues(subject, notes, language, subject=True))
+    issues += stock_issues(body, language) + _in_subject(stock_issues(subject, language))
     issues += language_issues(subject, body, language)
-    issues = _merge(issues)
     checker = "none"
     if grammar is not None:
         from afterword.checks.grammar import vocabulary_from_notes
@@ -76,15 +120,22 @@ def check_draft(
         vocabulary = vocabulary_from_notes(notes) if notes else []
         role = notes.sender_role if notes else "candidate"
         issues += grammar.check(body, language, vocabulary, role=role)
+        if subject.strip():
+            issues += _in_subject(grammar.check(subject, language, vocabulary, role=role))
         checker = grammar.name
-    issues.sort(key=lambda i: (i.offset, i.source != "guidance", i.rule))
+    issues = one_per_span(issues)
+    issues.sort(key=lambda i: (i.field != SUBJECT, i.offset, i.source != "guidance", i.rule))
     return CheckReport(checker, issues)
 
 
-def split_subject(text: str) -> tuple[str, str]:
-    """(subject, body) of text that may start with a `Subject:` (or `件名：`) line."""
+def _subject_line(text: str) -> tuple[str, int, int]:
+    """The subject, where it starts in `text` and where the body starts (after one blank line)."""
     m = SUBJECT_LINE.match(text)
-    return (m.group(1).strip(), text[m.end() :]) if m else ("", text)
+    if m is None:
+        return "", 0, 0
+    raw = m.group(1)
+    subject = raw.strip()
+    return subject, m.start(1) + (len(raw) - len(raw.lstrip())), m.end()
 
 
 def check_text(
@@ -95,12 +146,21 @@ def check_text(
     grammar: GrammarChecker | None = None,
     scenario: str | None = None,
     channel: str = "email",
+    recipient: str | None = None,
 ) -> CheckReport:
-    """Check free text; a leading `Subject:` line is split off and offsets index the body."""
-    subject, body = split_subject(text)
+    """Check a draft as written: an optional leading `Subject:` line, then the body.
+
+    Offsets index `text` itself, Subject line included (an issue about the subject as a whole
+    points at its start)."""
+    subject, subject_at, body_at = _subject_line(text)
     lang = language or (notes.language if notes else detect_language(text))
-    return check_draft(subject, body, language=lang, notes=notes, scenario=scenario,
-                       channel=channel, grammar=grammar)
+    report = check_draft(subject, text[body_at:], language=lang, notes=notes, scenario=scenario,
+                         channel=channel, grammar=grammar, recipient=recipient)
+    issues = [i.model_copy(update={"field": None, "offset": i.offset + subject_at})
+              if i.field == SUBJECT else i.model_copy(update={"offset": i.offset + body_at})
+              for i in report.issues]
+    issues.sort(key=lambda i: (i.offset, i.source != "guidance", i.rule))
+    return CheckReport(report.checker, issues)
 
 
 def _tokens(body: str) -> list[str]:

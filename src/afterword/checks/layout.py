@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from afterword.checks.textutil import Block, blocks
 from afterword.models import Interviewer, Issue, Notes, Person, Severity
+
+if TYPE_CHECKING:
+    from afterword.understand import Facts
+
+SUBJECT = "subject"  # `Issue.field` of an issue whose offsets index the subject line, not the body
 
 
 @cache
@@ -95,6 +100,20 @@ def layout(body: str, language: str, sender: str) -> Layout:
     return Layout(greeting, (start, end), signature, paras)
 
 
+def understood(notes: Notes, person: Person | Interviewer) -> Facts:
+    """`understand(notes, person)`, remembered for the same notes and person: the checks run on
+    every edit, the notes change far less often."""
+    return _understood(notes.model_dump_json(), person.name)
+
+
+@lru_cache(maxsize=32)
+def _understood(notes_json: str, name: str) -> Facts:
+    from afterword.understand import understand
+
+    notes = Notes.model_validate_json(notes_json)
+    return understand(notes, notes.recipient(name))
+
+
 @dataclass
 class Ctx:
     """Everything a lint rule may look at."""
@@ -117,6 +136,15 @@ class Ctx:
     def content(self) -> str:
         return self.body[self.lay.content[0] : self.lay.content[1]]
 
+    @cached_property
+    def facts(self) -> list[Facts]:
+        """The notes as understood for each person the draft may go to (issue 8's facts: topics,
+        skills, feedback in the recipient-side wording a composer or a model uses)."""
+        if self.notes is None:
+            return []
+        people = [self.recipient] if self.recipient else self.notes.recipients()
+        return [understood(self.notes, person) for person in people]
+
     def add(
         self,
         rule: str,
@@ -125,7 +153,9 @@ class Ctx:
         length: int = 0,
         severity: Severity = "warning",
         replacements: list[str] | None = None,
+        part: str | None = None,
     ) -> None:
+        """Record an issue; `part="subject"` when its offsets index the subject line."""
         self.issues.append(
             Issue(
                 source="guidance",
@@ -135,5 +165,6 @@ class Ctx:
                 length=length,
                 replacements=replacements or [],
                 severity=severity,
+                field=part,
             )
         )

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from afterword.checks import lint_people
-from afterword.checks.layout import Ctx, layout, pattern
+from afterword.checks.layout import SUBJECT, Ctx, layout, pattern
 from afterword.checks.news import classify_news, trouble_spans
 from afterword.checks.textutil import (
     EN_WORD,
     PLACEHOLDER,
     content_terms,
     coverage,
-    enclosing_sentence,
+    enclosing_sentences,
     norm,
     sentence_spans,
 )
-from afterword.models import Interviewer, Issue, Notes, Person, topic_text
+from afterword.models import Interviewer, Issue, Notes, Person
 
 # scenario → (paragraphs min, max, words max (en), characters max (ja))
 LIMITS: dict[str, tuple[int, int, int, int]] = {
@@ -30,12 +31,20 @@ LIMITS: dict[str, tuple[int, int, int, int]] = {
     "recruiter-keep-in-touch": (1, 4, 150, 350),
 }
 PHONE_LIMIT = (170, 450)
+JA_SELF_INTRO = re.compile(r"[^。\n]{0,60}と申します。")
+NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*%?(?<=\d\d|.%)")  # 2+ digits or a percentage
 THANKS_SCENARIOS = ("thank-you", "recruiter-thanks")
 
 
 def _size(ctx: Ctx) -> int:
+    """Words (en), or characters (ja) without the set phrases every Japanese email must carry
+    (opening, 名乗り, closing): they are not what makes a note long."""
     text = ctx.content
-    return len(re.sub(r"\s", "", text)) if ctx.language == "ja" else len(EN_WORD.findall(text))
+    if ctx.language != "ja":
+        return len(EN_WORD.findall(text))
+    for key in ("ja_opening", "ja_closing"):
+        text = pattern(key, "ja").sub("", text)
+    return len(re.sub(r"\s", "", JA_SELF_INTRO.sub("", text)))
 
 
 def rule_length(ctx: Ctx) -> None:
@@ -90,53 +99,97 @@ def _best_cover(phrases: list[str], ctx: Ctx) -> float:
     return max((coverage(p, draft_terms, ctx.language) for p in phrases), default=0.0)
 
 
+def _names(name: str, ctx: Ctx) -> bool:
+    """The draft names it: the words as written (case-blind unless short and capitalised, so
+    "Go" is not "go"), or, for a longer name, most of its key terms in any order and form."""
+    name = name.strip()
+    if not name:
+        return False
+    if ctx.language == "ja":
+        return norm(name) in norm(ctx.content)
+    flags = re.IGNORECASE if len(name) > 3 or name.islower() else 0
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", ctx.content, flags):
+        return True
+    return bool(content_terms(name, ctx.language)) and _best_cover([name], ctx) >= 0.5
+
+
+def _said(phrases: list[str], ctx: Ctx, share: float) -> bool:
+    """The draft says one of the phrases, in any wording: enough of its key terms, or (for a
+    phrase too short to have key terms) the phrase itself."""
+    return any(coverage(p, content_terms(ctx.content, ctx.language), ctx.language) >= share
+               if content_terms(p, ctx.language) else _names(p, ctx) for p in phrases)
+
+
 def rule_topics(ctx: Ctx) -> None:
-    """C2: reference at least one topic discussed."""
-    if ctx.scenario != "thank-you" or ctx.notes is None:
+    """C2: reference at least one topic discussed — as the notes put it or as understood."""
+    if ctx.scenario != "thank-you" or not ctx.facts:
         return
-    if ctx.recipient is not None:
-        topics = ctx.notes.topics_for(ctx.recipient)
-    else:
-        every = [*ctx.notes.topics_discussed, *(t for i in ctx.notes.interviewers for t in i.topics)]
-        topics = list(map(topic_text, every))
-    if topics and _best_cover(topics, ctx) < 0.5:
-        ctx.add("C2-topic", "Mention something specific you discussed, e.g. “"
-                f"{topics[0]}” (GUIDANCE C2: specifics show you listened).", ctx.lay.content[0], 0)
+    topics = [t for facts in ctx.facts for t in facts.topics]
+    if topics and not _said([p for t in topics for p in (t.original, t.text)], ctx, 0.5):
+        example = (ctx.facts[0].framed(1) or topics)[0].text
+        ctx.add("C2-topic", f"Mention something specific you discussed, e.g. “{example}” "
+                "(GUIDANCE C2: specifics show you listened).", ctx.lay.content[0], 0)
+
+
+def _numbers(text: str) -> set[str]:
+    return set(NUMBER.findall(unicodedata.normalize("NFKC", text)))
 
 
 def rule_skill(ctx: Ctx) -> None:
-    """C4: add the skill the interview missed, with its concrete result."""
-    if ctx.scenario != "thank-you" or ctx.notes is None or ctx.channel == "phone":
+    """C4: add the skill the interview missed, with its concrete result, in any wording."""
+    if ctx.scenario != "thank-you" or ctx.notes is None or ctx.channel == "phone" or not ctx.facts:
         return
-    text = norm(ctx.content)
-    for skill in ctx.notes.skills_not_mentioned[:1]:
-        if norm(skill.skill) not in text:
-            ctx.add("C4-skill", f"Add what the interview missed: {skill.skill}"
-                    + (f" ({skill.result})" if skill.result else "")
-                    + " (GUIDANCE C4: a concrete project, your role, the result).",
-                    ctx.lay.content[0], 0)
-        elif skill.result and _best_cover([skill.result], ctx) < 0.5:
-            ctx.add("C4-skill", f"Say what {skill.skill} achieved: “{skill.result}” (GUIDANCE C4: "
-                    "a concrete result, ideally a number).", ctx.lay.content[0], 0)
+    raw = {s.skill: s for s in ctx.notes.skills_not_mentioned}
+    skills = [(fact, raw[fact.original]) for fact in ctx.facts[0].skills if fact.original in raw]
+    told = [(fact, skill) for fact, skill in skills
+            if _names(fact.name, ctx) or _names(skill.skill, ctx)
+            or _said([p for p in (skill.evidence, fact.evidence) if p], ctx, 0.5)]
+    if skills and not told:
+        fact, skill = skills[0]
+        ctx.add("C4-skill", f"Add what the interview missed: {fact.name}"
+                + (f" ({skill.result})" if skill.result else "")
+                + " (GUIDANCE C4: a concrete project, your role, the result).",
+                ctx.lay.content[0], 0)
+        return
+    results = [(fact, skill) for fact, skill in told if skill.result]
+    drafted = _numbers(ctx.content)
+    if results and not any(
+        _said([p for p in (skill.result, fact.result) if p], ctx, 0.5)
+        or _numbers(skill.result or "") & drafted
+        for fact, skill in results
+    ):
+        fact, skill = results[0]
+        ctx.add("C4-skill", f"Say what {fact.name} achieved: “{skill.result}” (GUIDANCE C4: "
+                "a concrete result, ideally a number).", ctx.lay.content[0], 0)
+
+
+def _about(item: frozenset[str], said: frozenset[str]) -> bool:
+    """A sentence is about a news item when it shares enough of the item's key terms."""
+    shared = len(item & said)
+    return shared >= 2 and shared >= 0.3 * len(item)
 
 
 def rule_news(ctx: Ctx) -> None:
-    """C5: never mention a scandal, lawsuit, layoff, breach, bad results or other trouble."""
+    """C5: never mention a scandal, lawsuit, layoff, breach, bad results or other trouble —
+    unless it is the news item the person marked `ok`."""
     spans = trouble_spans(ctx.body)
-    if ctx.notes:
-        company = content_terms(ctx.notes.company.name, ctx.language)
-        keys = [content_terms(item.text, ctx.language) - company for item in ctx.notes.company.news
-                if classify_news(item.text) == "negative"]
-        for start, end in sentence_spans(ctx.body) if keys else ():
-            said = content_terms(ctx.body[start:end], ctx.language)
-            if any(len(k & said) >= 2 and len(k & said) >= 0.3 * len(k) for k in keys):
-                spans.append((start, end))
-    seen: list[tuple[int, int]] = []
-    for start, _ in sorted(spans):
-        s, e = enclosing_sentence(ctx.body, start)
-        if any(a <= start < b for a, b in seen):
+    news = ctx.notes.company.news if ctx.notes else []
+    company = content_terms(ctx.notes.company.name, ctx.language) if ctx.notes else frozenset()
+    bad = [content_terms(i.text, ctx.language) - company for i in news
+           if not i.ok and classify_news(i.text) == "negative"]
+    approved = [content_terms(i.text, ctx.language) - company for i in news if i.ok]
+    for start, end in sentence_spans(ctx.body) if bad else ():
+        said = content_terms(ctx.body[start:end], ctx.language)
+        if any(_about(k, said) for k in bad):
+            spans.append((start, end))
+    starts = sorted(start for start, _ in spans)
+    done = -1
+    for start, (s, e) in zip(starts, enclosing_sentences(ctx.body, starts), strict=True):
+        if start < done:
             continue
-        seen.append((s, e))
+        done = e
+        if approved and any(_about(k, content_terms(ctx.body[s:e], ctx.language)) for k in approved):
+            continue
         ctx.add("C5-news", f"“{ctx.body[s:e].strip()[:60]}” mentions trouble at the company; "
                 "leave it out (GUIDANCE C5: positive news only — never a scandal, lawsuit, "
                 "layoff, breach or bad results).", s, e - s, "error")
@@ -169,13 +222,11 @@ def rule_assume_job(ctx: Ctx) -> None:
 
 def rule_placeholders(ctx: Ctx) -> None:
     """Seed-template placeholders must never survive into a sent draft."""
-    for m in PLACEHOLDER.finditer(ctx.body):
-        ctx.add("placeholder", f"“{m.group(0)}” is a leftover placeholder; replace it with the "
-                "real text (GUIDANCE: placeholders must never survive into a sent draft).",
-                m.start(), len(m.group(0)), "error")
-    if PLACEHOLDER.search(ctx.subject):
-        ctx.add("placeholder", f"Subject: “{PLACEHOLDER.search(ctx.subject).group(0)}” "  # type: ignore[union-attr]
-                "is a leftover placeholder; replace it with the real text.", 0, 0, "error")
+    for text, part in ((ctx.body, None), (ctx.subject, SUBJECT)):
+        for m in PLACEHOLDER.finditer(text):
+            ctx.add("placeholder", f"“{m.group(0)}” is a leftover placeholder; replace it with the "
+                    "real text (GUIDANCE: placeholders must never survive into a sent draft).",
+                    m.start(), len(m.group(0)), "error", part=part)
 
 
 def rule_subject(ctx: Ctx) -> None:
@@ -190,10 +241,10 @@ def rule_subject(ctx: Ctx) -> None:
     subject = ctx.subject.strip()
     if not subject:
         ctx.add("subject", "Add a subject line that names the purpose (GUIDANCE, Japanese/"
-                "business email conventions: a subject that names the purpose).", 0, 0)
+                "business email conventions: a subject that names the purpose).", part=SUBJECT)
     elif len(subject) > limit:
         ctx.add("subject", f"Subject: {len(subject)} characters; keep it under {limit} so it "
-                "reads in an inbox (GUIDANCE C3: concise).", 0, 0)
+                "reads in an inbox (GUIDANCE C3: concise).", part=SUBJECT)
 
 
 def rule_rejection(ctx: Ctx) -> None:
@@ -215,12 +266,14 @@ def rule_recruiter(ctx: Ctx) -> None:
     if ctx.scenario != "recruiter-thanks" or ctx.notes is None:
         return
     fb, nxt = ctx.notes.feedback, ctx.notes.next_step
+    facts = ctx.facts[0]
     at = ctx.lay.content[0]
-    for label, items in (("positive", fb.positive if fb else []), ("more", fb.more if fb else [])):
-        if items and _best_cover(items, ctx) < 0.4:
+    for label, items, understood in (("positive", fb.positive if fb else [], facts.positive),
+                                     ("more", fb.more if fb else [], facts.more)):
+        if items and not _said([*items, *understood], ctx, 0.4):
             ctx.add("C11-feedback", f"Include the {label} feedback, e.g. “{items[0]}” (GUIDANCE "
                     "C11: feedback as positive and more points).", at, 0)
-    if nxt and nxt.prepare and _best_cover(nxt.prepare, ctx) < 0.4:
+    if nxt and nxt.prepare and not _said([*nxt.prepare, *facts.prepare], ctx, 0.4):
         ctx.add("C11-next-step", f"Say what to prepare for the next round, e.g. “{nxt.prepare[0]}”"
                 " (GUIDANCE C11: who they will meet, likely questions).", at, 0)
     if not pattern("invite", ctx.language).search(ctx.content):

@@ -10,33 +10,34 @@ from afterword.checks.layout import pattern, terms
 
 if TYPE_CHECKING:
     from afterword.checks.layout import Ctx
+    from afterword.models import Interviewer, Person
 
 TITLES = re.compile(r"^(mr|mrs|ms|mx|dr|prof)\.?\s+", re.IGNORECASE)
 GENERIC = re.compile(r"hiring (manager|team)|team|sir|madam|all|there|everyone|to whom", re.I)
 
 
-def _recipient_names(ctx: Ctx) -> list[str]:
+def _recipients(ctx: Ctx) -> list[Person | Interviewer]:
     if ctx.notes is None:
         return []
-    people = [ctx.recipient] if ctx.recipient else ctx.notes.recipients()
-    return [p.name for p in people if p is not None]
+    return [ctx.recipient] if ctx.recipient else ctx.notes.recipients()
 
 
-def _valid_en(full: str) -> set[str]:
-    bare = TITLES.sub("", full).strip() or full
-    parts = bare.split()
-    return {full.casefold(), bare.casefold(), parts[0].casefold(), parts[-1].casefold()}
+def _fold(name: str) -> str:
+    return " ".join(name.replace(",", " ").split()).casefold()
 
 
 def rule_greeting(ctx: Ctx) -> None:
-    """Greeting with the recipient's name as written in the notes."""
-    names = _recipient_names(ctx)
-    if not names or ctx.channel == "phone":
+    """Greeting with a name the notes give: `greet_as`, or the person as understood (issue 8) —
+    full name, given name, title + family name; a group greeted as a group."""
+    people = _recipients(ctx)
+    if not people or ctx.channel == "phone":
         return
+    names = [p.name for p in people]
     if ctx.language == "ja":
         _greeting_ja(ctx, names)
         return
-    first = names[0].split()[0]
+    read = [f.recipient for f in ctx.facts]
+    first = read[0].casual
     if ctx.lay.greeting is None:
         ctx.add("greeting", f"Open with a greeting that names them, e.g. “Dear {first},” "
                 "(GUIDANCE C1: be respectful).", 0, 0)
@@ -44,36 +45,53 @@ def rule_greeting(ctx: Ctx) -> None:
     start, end = ctx.lay.greeting
     line = ctx.body[start:end]
     m = re.match(terms()["greeting"]["en"] + r"[\s,]*(.*?)[\s,:!]*$", line, re.IGNORECASE)
-    said = TITLES.sub("", m.group(m.lastindex or 1) if m else "").strip()
-    valid = set().union(*(_valid_en(n) for n in names))
-    if not said or said.casefold() in valid:
+    written = m.group(m.lastindex or 1).strip() if m else ""
+    said = TITLES.sub("", written).strip()
+    if not said:
         return
-    n_start = start + line.rfind(said)
-    if GENERIC.fullmatch(said):
-        ctx.add("greeting", f"Greet them by name (“Dear {first},”), not “{said}” (GUIDANCE C2: "
-                "a personal note, not a form letter).", n_start, len(said), "warning", [first])
+    at = start + line.rfind(written)
+    good = {_fold(n) for r in read for n in (r.formal, r.casual, r.full, r.written) if "," not in n}
+    titled = {_fold(r.family) for r in read if r.family}
+    if _fold(written) in good or (written != said and _fold(said) in titled | good):
         return
-    close = difflib.get_close_matches(said, [*(n.split()[0] for n in names), *names], 1, 0.5)
+    if any(r.group for r in read) and GENERIC.fullmatch(said) and not any(p.greet_as for p in people):
+        return
+    parts = {_fold(w) for r in read for w in (r.given, r.family, *r.full.split()) if w}
+    if _fold(said) in parts or GENERIC.fullmatch(said) or _fold(said) in {_fold(n) for n in names}:
+        if not all(r.sure for r in read) and _fold(said) in parts:
+            return  # the name order is a guess: either part may be the one to use
+        ask = list(dict.fromkeys(r for x in read for r in (x.casual, x.formal)))
+        ctx.add("greeting", f"Greet them as “{'” or “'.join(ask)}”, not “{written}” (the name as "
+                "the notes give it; GUIDANCE C1: be respectful).", at, len(written), "warning", ask)
+        return
+    close = difflib.get_close_matches(said, [*(r.casual for r in read), *names], 1, 0.5)
     ctx.add("greeting", f"“{said}” is not the name in the notes ({', '.join(names)}); names must "
-            "be spelled exactly as in the notes.", n_start, len(said), "error", close or [first])
+            "be spelled exactly as in the notes (GUIDANCE C1: be respectful).",
+            start + line.rfind(said), len(said), "error", close or [first])
+
+
+def _compact(text: str) -> str:
+    return text.replace(" ", "").replace("　", "").removesuffix("様")
 
 
 def _greeting_ja(ctx: Ctx, names: list[str]) -> None:
-    family = names[0].split()[0]
+    """宛名: the person as understood — family or full name (after a company, department or title),
+    or a group's 宛名 (採用ご担当者様, 皆様) — with 様."""
+    read = [f.recipient for f in ctx.facts]
     if ctx.lay.greeting is None:
-        ctx.add("greeting", f"宛名がありません。冒頭に「{family}様」と書いてください"
+        ctx.add("greeting", f"宛名がありません。冒頭に「{read[0].address}」と書いてください"
                 "（GUIDANCE: 宛名は氏名＋様）。", 0, 0)
         return
     start, end = ctx.lay.greeting
     line = ctx.body[start:end]
-    m = re.search(r"([^\s　]+(?:[ 　][^\s　]+)?)[ 　]*(様|さん|殿)$", line.strip())
+    m = re.search(r"([^\s　]+(?:[ 　][^\s　]+)?)[ 　]*(様|さん|殿)$", line)
     said = m.group(1) if m else ""
-    compact = said.replace(" ", "").replace("　", "")
-    ok = any(compact.endswith(n.replace(" ", "")) or compact.endswith(n.split()[0]) for n in names)
-    if not ok:
-        at = start + line.find(said) if said else start
+    forms = {_compact(x) for r in read for x in (r.full, r.sama, r.address, r.family, r.written) if x}
+    if not any(_compact(said).endswith(f) for f in forms if f):
+        at = start + line.rfind(said) if said else start
         ctx.add("greeting", f"宛名「{said}」がメモの名前（{'、'.join(names)}）と違います。"
-                "名前はメモのとおりに書いてください。", at, len(said), "error", [family])
+                "名前はメモのとおりに書いてください（GUIDANCE: 宛名は氏名＋様）。", at, len(said),
+                "error", [_compact(read[0].sama)])
     elif m and m.group(2) != "様" and ctx.role != "recruiter":
         ctx.add("greeting", "宛名の敬称は「様」にしてください（GUIDANCE: 氏名＋様）。",
                 start + m.start(2), 1, "warning", ["様"])
@@ -95,7 +113,8 @@ def rule_signoff(ctx: Ctx) -> None:
     ]
     base = len(ctx.body) - len(tail)
     if close:
-        ctx.add("sign-off", f"“{close[0]}” is not your name as in the notes ({name}).",
+        ctx.add("sign-off", f"“{close[0]}” is not your name as in the notes ({name}) (GUIDANCE C1: "
+                "be respectful).",
                 base + tail.find(close[0]), len(close[0]), "error", [name])
     else:
         ctx.add("sign-off", f"Sign off with your name, {name} (GUIDANCE C1: be respectful).",
@@ -137,7 +156,7 @@ def _self_intro(ctx: Ctx) -> None:
     if m:
         before = ctx.body[max(0, m.start() - 12) : m.start()].replace(" ", "").replace("　", "")
         if family not in before:
-            ctx.add("ja-self-intro", f"名乗りの名前がメモ（{name}）と違います。",
+            ctx.add("ja-self-intro", f"名乗りの名前がメモ（{name}）と違います（GUIDANCE: 名乗り）。",
                     m.start(), 0, "error", [])
         return
     if ctx.role == "candidate" and ctx.channel == "email" and f"{family}です" not in ctx.body:

@@ -1,4 +1,5 @@
-"""Company news (GUIDANCE C5): is a news item the company's own trouble? And instruction-like text.
+"""Company news (GUIDANCE C5): is a news item the company's own trouble? (Instruction-like text:
+`checks.injection`.)
 
 `news_verdict` reads one item the way a careful reader would, in five steps, and says why:
 1. trouble words and shapes (`trouble` rules in `data/news_<lang>.json`: results that fell, soft
@@ -27,6 +28,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
 
+from afterword.checks.injection import is_instruction_like
 from afterword.models import Language, NewsItem, Notes
 
 NewsTone = Literal["negative", "positive", "neutral"]
@@ -411,7 +413,7 @@ def usable_news(notes: Notes) -> list[NewsItem]:
             and not is_instruction_like(item.text)]
 
 
-# --- Drafts and prompt injection: word lists in data/news_terms.json -------------------------
+# --- Drafts: trouble words in data/news_terms.json ------------------------------------------------
 
 def _compile_terms(fragments: list[str], *, word_start: bool) -> re.Pattern[str]:
     prefix = r"(?<![A-Za-z])" if word_start else ""
@@ -427,15 +429,9 @@ def _terms() -> dict[str, re.Pattern[str]]:
             f"|{_compile_terms(data['ja']['strong'], word_start=False).pattern}",
             re.IGNORECASE,
         ),
-        "instruction": _compile_terms(data["instruction"], word_start=False),
     }
 
 
 def trouble_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of unmistakable trouble words (lawsuit, layoffs, 不祥事…) in a draft."""
     return [m.span() for m in _terms()["strong"].finditer(text)]
-
-
-def is_instruction_like(text: str) -> bool:
-    """True for text that reads like an instruction to the model (prompt injection)."""
-    return _terms()["instruction"].search(text) is not None

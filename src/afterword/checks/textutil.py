@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ EN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’+#-]*")
 JA_CONTENT = re.compile(r"[\u30a0-\u30ff\u3400-\u9fffA-Za-z0-9]+")
 BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 PLACEHOLDER = re.compile(
-    r"\[[^\]\n]{1,40}\]|\{\{?[^{}\n]{1,40}\}?\}|<[A-Za-z][A-Za-z _-]{0,30}>|[○〇●◯]{2,}|"
+    r"\[(?=[^\]\n]{0,39}[^\W\d_])[^\]\n]{1,40}\]|"  # [Name], not a time or a footnote
+    r"\{\{?[^{}\n]{1,40}\}?\}|<[A-Za-z][A-Za-z _-]{0,30}>|[○〇●◯]{2,}|"
     r"[★☆][^★☆\n]{0,30}[★☆]|＜[^＞\n]{1,20}＞|(?<![A-Za-z])(?:X{3,}|TODO|TBD)(?![A-Za-z])"
 )
 
@@ -75,7 +77,7 @@ def norm(text: str) -> str:
 def stem(word: str) -> str:
     """A crude English stem, enough to match 'migrating' with 'migration'."""
     word = word.lower().strip("'’").removesuffix("'s")
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e"):
+    for suffix in ("ions", "ion", "ings", "ing", "ies", "ied", "es", "ed", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
@@ -93,10 +95,32 @@ def content_terms(text: str, language: str) -> frozenset[str]:
     )
 
 
+PREFIX = 4  # stems sharing this many letters may be one word in two forms (manager, management)
+
+
+@lru_cache(maxsize=64)
+def _by_prefix(terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for t in terms:
+        if len(t) >= PREFIX:
+            index.setdefault(t[:PREFIX], []).append(t)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _used(term: str, draft_terms: frozenset[str], language: str) -> bool:
+    if term in draft_terms:
+        return True
+    if language == "ja" or len(term) < PREFIX:
+        return False
+    return any(d.startswith(term) or term.startswith(d)
+               for d in _by_prefix(draft_terms).get(term[:PREFIX], ()))
+
+
 def coverage(phrase: str, draft_terms: frozenset[str], language: str) -> float:
-    """Share of the phrase's key terms that the draft uses (0 when it has none)."""
+    """Share of the phrase's key terms that the draft uses, in any form of the word (English
+    stems match when one is the start of the other); 0 when the phrase has no key terms."""
     terms = content_terms(phrase, language)
-    return len(terms & draft_terms) / len(terms) if terms else 0.0
+    return sum(_used(t, draft_terms, language) for t in terms) / len(terms) if terms else 0.0
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -111,9 +135,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def enclosing_sentence(text: str, offset: int) -> tuple[int, int]:
-    """The sentence around an offset."""
-    for s, e in sentence_spans(text):
-        if s <= offset < e:
-            return s, e
-    return offset, offset
+def enclosing_sentences(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    """The sentence around each offset, in one pass over the text (an offset between sentences
+    gives the empty span at itself)."""
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    out = []
+    for offset in offsets:
+        k = bisect.bisect_right(starts, offset) - 1
+        out.append(spans[k] if k >= 0 and offset < spans[k][1] else (offset, offset))
+    return out

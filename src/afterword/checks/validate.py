@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from afterword.checks.grammar import notes_spelling_issues
-from afterword.checks.news import is_instruction_like, news_verdict
+from afterword.checks.injection import free_text, instruction_issues
+from afterword.checks.news import news_verdict
 from afterword.models import Issue, Language, NewsItem, Notes, Severity
 from afterword.sanitize import has_control
 
@@ -21,33 +21,19 @@ def _issue(field: str, message: str, severity: Severity = "warning", rule: str =
     return Issue(source="guidance", rule=rule, message=message, severity=severity, field=field)
 
 
-def _free_text(value: object, path: str) -> Iterator[tuple[str, str]]:
-    """(field path, text) for every string in the notes."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, v in value.items():
-            yield from _free_text(v, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _free_text(v, f"{path}[{i}]")
-
-
 def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
     """Warnings about the notes: negative news, instruction-like text, misspelled words in the
-    free text, missing essentials."""
+    free text, missing essentials, and fields written in a shape the understanding step had to
+    guess at (`understand.lint`)."""
     issues: list[Issue] = []
     for i, item in enumerate(notes.company.news):
         issues += _news_issue(item, f"company.news[{i}].text", notes.language)
-    for path, text in _free_text(notes.model_dump(mode="json"), ""):
+    for path, text in free_text(notes.model_dump(mode="json")):
         if has_control(text):
             issues.append(_issue(
                 path, "contains control characters (an escape sequence or NUL, perhaps pasted by "
                 "accident); they are shown as symbols like ␛ — remove them.", "error", "control-chars"))
-        if is_instruction_like(text):
-            issues.append(_issue(
-                path, "this reads like an instruction to the model, not a note; it will be "
-                "treated as plain text — reword or remove it.", "error", "instruction-like"))
+    issues += instruction_issues(notes)
     if notes.sender_role == "candidate":
         for i, person in enumerate(notes.interviewers):
             if person.email and PERSONAL_DOMAINS.search(person.email):
@@ -57,7 +43,9 @@ def validate_notes(notes: Notes, scenario: str | None = None) -> list[Issue]:
                     rule="C9-channel"))
     issues += notes_spelling_issues(notes)
     issues += _missing(notes, scenario)
-    return issues
+    from afterword.understand.lint import lint_notes  # the understanding step imports the checks
+
+    return issues + lint_notes(notes)
 
 
 def _news_issue(item: NewsItem, field: str, language: Language) -> list[Issue]:

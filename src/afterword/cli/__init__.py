@@ -8,11 +8,11 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
-from afterword.cli import check_cmd, dict_cmd, draft_cmd, track_cmd, tui_cmd
+from afterword.cli import check_cmd, dict_cmd, draft_cmd, prompt_cmd, track_cmd, tui_cmd
 from afterword.errors import AfterwordError
 from afterword.sanitize import json_safe, terminal_safe
 
-COMMANDS = (draft_cmd, check_cmd, track_cmd, dict_cmd, tui_cmd)
+COMMANDS = (draft_cmd, prompt_cmd, check_cmd, track_cmd, dict_cmd, tui_cmd)
 REPORT_HINT = (
     "this is a bug in afterword: please report it with the command you ran "
     "(AFTERWORD_DEBUG=1 shows the traceback)"

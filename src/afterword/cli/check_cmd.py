@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import sys
 from typing import TYPE_CHECKING
@@ -50,16 +51,35 @@ def _read(path: str) -> str:
     return read_text(path, limit=MiB, what="draft")
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+class _Lines:
+    """1-based line and column of an offset into a text (one bisect per lookup)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(i + 1 for i, c in enumerate(text) if c == "\n")]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
-def _print_issues(issues: list[Issue], text: str, base: int, name: str) -> None:
+def _json_issues(issues: list[Issue], text: str) -> list[dict[str, object]]:
+    """Issues as JSON objects; with the text they index, each gains its `line` and `column`."""
+    where = _Lines(text)
+    out = []
     for issue in issues:
-        line, col = _line_col(text, base + issue.offset)
-        where = f"{name}:{issue.field}" if issue.field else f"{name}:{line}:{col}"
-        print(f"{where}: {issue.severity} [{issue.source}/{issue.rule}] {issue.message}")
+        item: dict[str, object] = issue.model_dump(exclude_none=True)
+        if text and issue.field is None:
+            item["line"], item["column"] = where(issue.offset)
+        out.append(item)
+    return out
+
+
+def _print_issues(issues: list[Issue], text: str, name: str) -> None:
+    where = _Lines(text)
+    for issue in issues:
+        line, col = where(issue.offset)
+        at = f"{name}:{issue.field}" if issue.field else f"{name}:{line}:{col}"
+        print(f"{at}: {issue.severity} [{issue.source}/{issue.rule}] {issue.message}")
         shown = [f"“{r}”" if r else "(delete)" for r in issue.replacements[:3]]
         if shown:
             print(f"    suggestion: {', '.join(shown)}")
@@ -69,7 +89,7 @@ def _print_issues(issues: list[Issue], text: str, base: int, name: str) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from afterword.checks import check_text, detect_language, split_subject
+    from afterword.checks import check_text, detect_language
     from afterword.config import load_settings
     from afterword.models import load_notes
     from afterword.scenarios import check_scenario
@@ -89,14 +109,12 @@ def run_check(args: argparse.Namespace) -> int:
     report = check_text(text, language=lang, notes=notes, grammar=grammar, scenario=scenario,
                         channel=args.channel)
     if args.json:
-        print(json.dumps({"checker": report.checker,
-                          "issues": [i.model_dump(exclude_none=True) for i in report.issues]},
+        print(json.dumps({"checker": report.checker, "issues": _json_issues(report.issues, text)},
                          ensure_ascii=False, indent=2))
     else:
-        _, body = split_subject(text)
         name = "<stdin>" if args.file == "-" else args.file
         print(f"checker: {report.checker}", file=sys.stderr)
-        _print_issues(report.issues, text, len(text) - len(body), name)
+        _print_issues(report.issues, text, name)
     return 1 if report.has_errors else 0
 
 
@@ -112,5 +130,5 @@ def run_validate(args: argparse.Namespace) -> int:
         print(json.dumps({"issues": [i.model_dump(exclude_none=True) for i in issues]},
                          ensure_ascii=False, indent=2))
     else:
-        _print_issues(issues, "", 0, args.notes)
+        _print_issues(issues, "", args.notes)
     return 1 if any(i.severity == "error" for i in issues) else 0

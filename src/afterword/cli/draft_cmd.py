@@ -11,18 +11,25 @@ from afterword.ids import SCENARIOS, TONES
 
 if TYPE_CHECKING:
     from afterword.models import Notes
+    from afterword.pipeline import Job
+    from afterword.planner import NextStep
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+def add_draft_options(p: argparse.ArgumentParser) -> None:
+    """NOTES.json and the options that choose the drafts (shared by `draft` and `prompt`)."""
     p.add_argument("notes", metavar="NOTES.json", help="interview notes (see sample_data/)")
     p.add_argument("--scenario", help=f"one of {', '.join(SCENARIOS)} (default: inferred from the notes)")
     p.add_argument("--tone", choices=TONES, help="default: config `tone` (warm)")
     p.add_argument("--channel", choices=("email", "phone"), help="default: the channel of the last contact")
+    p.add_argument("--to", metavar="NAME", help="for this recipient only")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("draft", help="draft a follow-up from a notes file")
+    add_draft_options(p)
     p.add_argument("--backend", choices=("auto", "ollama", "offline", "embedded"), help="default: auto")
     p.add_argument("--model", help="Ollama model name (default: config, else an installed chat model)")
     p.add_argument("--variants", type=int, default=1, metavar="N", help="N tone variants (max 4)")
-    p.add_argument("--to", metavar="NAME", help="draft for this interviewer only")
     p.add_argument("--json", action="store_true", help="print JSON with checks and timings")
     p.set_defaults(handler=run_draft)
 
@@ -42,26 +49,66 @@ def _print_checks(drafts: list) -> None:  # type: ignore[type-arg]
                 print(f"  {i.severity} [{i.rule}] {i.message}", file=sys.stderr)
 
 
-def with_history(notes: Notes) -> Notes:
-    """Notes plus what the store knows when they belong to a tracked application (sends, replies)."""
-    from afterword.config import data_dir
+def with_history(notes: Notes) -> tuple[Notes, NextStep | None]:
+    """Notes plus what the store knows when they belong to a tracked application (sends, replies),
+    and the planner's next step for it (None when the notes are not tracked)."""
+    import datetime as dt
+
+    from afterword.config import data_dir, load_settings
+    from afterword.planner import next_step
     from afterword.store import Store
     from afterword.store.db import FILE_NAME
 
     if not (data_dir() / FILE_NAME).exists():
-        return notes
-    store = Store()
-    app_id = store.find_application(notes)
-    if app_id is None:
-        return notes
-    known = store.notes_with_history(app_id)
-    sent = {(f.date, f.scenario): f for f in [*notes.follow_ups, *known.follow_ups]}
-    return notes.model_copy(
-        update={
-            "follow_ups": sorted(sent.values(), key=lambda f: f.date),
-            "outcome": known.outcome or notes.outcome,
-        }
+        return notes, None
+    app = Store().preview(notes)
+    if app is None:
+        return notes, None
+    step = next_step(app, dt.date.today(), load_settings().planner.grace_days)
+    return app.notes_with_history(), step
+
+
+def notes_warnings(notes: Notes) -> list[str]:
+    """Lines for stderr before drafting: instruction-like text (issue 11.1) and fields written in a
+    shape the understanding step had to guess at (issue 8), each with its field path."""
+    from afterword.checks.injection import instruction_warning
+    from afterword.understand.lint import lint_notes
+
+    lines = [w for w in [instruction_warning(notes)] if w]
+    for issue in lint_notes(notes):
+        hint = f" (try {issue.replacements[0]})" if issue.replacements else ""
+        lines.append(f"afterword: notes {issue.field}: {issue.message}{hint}")
+    return lines
+
+
+def plan(args: argparse.Namespace, tone: str, variants: int = 1) -> tuple[Notes, list[Job]]:
+    """The notes file with what the store knows about it, and the drafts `args` ask for (for a
+    tracked application without --scenario, the planner's next step) — as `draft` and `prompt`
+    both use them."""
+    from afterword.errors import InputError
+    from afterword.models import load_notes
+    from afterword.pipeline import plan_jobs
+
+    notes, step = with_history(load_notes(args.notes))
+    scenario = args.scenario
+    if step is not None and scenario is None:  # a tracked application: the planner's next step
+        if step.scenario is None:
+            raise InputError(
+                f"{args.notes}: nothing to send now — {step.reason}", "pass --scenario to draft one anyway"
+            )
+        scenario = step.scenario
+    jobs = plan_jobs(
+        notes,
+        scenario=scenario,
+        tone=tone,
+        channel=args.channel,
+        to=args.to,
+        variants=variants,
+        source=args.notes,
     )
+    if step is not None and args.scenario is None and args.to is None:
+        jobs = [j for j in jobs if j.recipient.name in step.recipients] or jobs
+    return notes, jobs
 
 
 def run_draft(args: argparse.Namespace) -> int:
@@ -69,22 +116,14 @@ def run_draft(args: argparse.Namespace) -> int:
     from afterword.checks.grammar import make_checker, start_warmup
     from afterword.config import load_settings
     from afterword.errors import BackendError, InputError
-    from afterword.models import load_notes
-    from afterword.pipeline import Pipeline, plan_jobs
+    from afterword.pipeline import Pipeline
 
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    notes = with_history(load_notes(args.notes))
-    jobs = plan_jobs(
-        notes,
-        scenario=args.scenario,
-        tone=args.tone or settings.tone,
-        channel=args.channel,
-        to=args.to,
-        variants=args.variants,
-        source=args.notes,
-    )
+    notes, jobs = plan(args, args.tone or settings.tone, args.variants)
+    for line in notes_warnings(notes):
+        print(line, file=sys.stderr)
 
     start_warmup(settings.checks, notes.language)  # the checker loads while the backend works
 

@@ -15,7 +15,8 @@ PRODID = "-//afterword//follow-up planner//EN"
 
 def _summary(item: DueItem) -> str:
     what = "Move on" if item.action == MOVE_ON else f"Send {item.action}"
-    return f"{what}: {item.company} — {item.position}"
+    whom = f" to {item.recipient}" if item.recipient else ""
+    return f"{what}{whom}: {item.company} — {item.position}"
 
 
 def calendar_bytes(items: Iterable[DueItem], today: dt.date) -> bytes:
@@ -29,10 +30,11 @@ def calendar_bytes(items: Iterable[DueItem], today: dt.date) -> bytes:
     for item in items:
         day = max(item.due, today)
         event = Event()
-        event.add("uid", f"{item.app_id}-{item.action}-{item.due.isoformat()}@afterword")
+        person = "".join(ch for ch in (item.recipient or "") if ch.isalnum()).casefold()
+        event.add("uid", f"{item.app_id}-{item.action}-{person}-{item.due.isoformat()}@afterword")
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("dtend", day + dt.timedelta(days=1) if day < dt.date.max else day)
         event.add("summary", _summary(item))
         lines = [item.reason]
         if item.overdue:
@@ -47,7 +49,8 @@ def calendar_bytes(items: Iterable[DueItem], today: dt.date) -> bytes:
 
 
 def write_ics(items: Iterable[DueItem], path: Path, today: dt.date) -> int:
-    """Write the calendar to `path`; returns how many events it holds."""
+    """Write the calendar to `path` (atomic, mode 0600); returns how many events it holds.
+    InputError naming the path when it is a folder or cannot be written."""
     items = list(items)
     atomic_write(path, calendar_bytes(items, today))
     return len(items)

@@ -8,6 +8,7 @@ mistake) and `meaning` says which reading was used.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -39,20 +40,26 @@ def _normalise(text: str) -> str:
     return timeline_ja.kanji_to_digits(folded)
 
 
+@functools.lru_cache(maxsize=4096)
+def _matches(text: str) -> tuple[tuple[re.Match[str], Rule], ...]:
+    """Every rule's matches in the normalised text. Cached: people reuse the same few wordings
+    across applications, and only the dates (read per call) depend on the interview."""
+    return tuple((m, rule) for pattern, rule in RULES for m in pattern.finditer(text))
+
+
 def _readings(text: str, base: dt.date) -> tuple[list[tuple[int, int, dt.date, str]], list[str]]:
     """Every non-overlapping reading, earliest first (longest wins at the same start), and the
     date-like words that name no real day (2026-02-30)."""
     found: list[tuple[int, int, dt.date, str]] = []
     impossible: list[str] = []
-    for pattern, rule in RULES:
-        for m in pattern.finditer(text):
-            try:
-                reading = rule(m, base)
-            except ValueError:
-                impossible.append(m[0].strip())
-                continue
-            if reading is not None and m[0].strip():
-                found.append((m.start(), m.end(), reading[0], reading[1]))
+    for m, rule in _matches(text):
+        try:
+            reading = rule(m, base)
+        except ValueError:
+            impossible.append(m[0].strip())
+            continue
+        if reading is not None and m[0].strip():
+            found.append((m.start(), m.end(), reading[0], reading[1]))
     found.sort(key=lambda r: (r[0], r[0] - r[1]))
     kept: list[tuple[int, int, dt.date, str]] = []
     for hit in found:
@@ -66,7 +73,11 @@ def parse_timeline(said: str | None, counted_from: dt.date) -> Timeline:
     if said is None or not said.strip():
         return Timeline(said=said, counted_from=counted_from, reason="no decision timeline in the notes")
     normal = _normalise(said)
-    readings, impossible = _readings(normal, counted_from)
+    try:
+        readings, impossible = _readings(normal, counted_from)
+    except OverflowError:
+        reason = f"{counted_from.isoformat()} is too far out to count from"
+        return Timeline(said=said, counted_from=counted_from, reason=reason)
     if not readings:
         vague = timeline_en.VAGUE.search(normal) or timeline_ja.VAGUE.search(normal)
         if impossible:

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,9 @@ __all__ = ["FILE_MODE", "AtomicJSONStorage", "atomic_write_json", "read_json", "
 
 
 def atomic_write_json(path: Path, data: Any) -> None:
-    """Write `data` as JSON through the one atomic 0600 writer."""
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    """Write `data` as JSON through the one atomic 0600 writer (not indented: json's C encoder
+    only runs without `indent`, and it is 5x faster on a large store)."""
+    atomic_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def set_aside(path: Path, why: str, *, copy: bool = False) -> Path:
@@ -48,17 +50,35 @@ def remove_stale_temp_files(path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _shape_problem(data: Any) -> str | None:
-    """What is wrong with the shape of a store file's JSON (`{table: {doc_id: {…}}}`), if anything."""
+def _shown(name: str) -> str:
+    """A table name as a message shows it: on one line, quoted when it is not a plain word."""
+    return name if name.isidentifier() else json.dumps(name)
+
+
+def shape_problem(data: Any, tables: Collection[str] | None = None) -> str | None:
+    """What is wrong with the shape of a store file's JSON (`{table: {doc_id: {…}}}`), if anything;
+    given `tables`, a table not among them is wrong too."""
     if not isinstance(data, dict):
         return "the top level is not a JSON object"
     for name, table in data.items():
+        if tables is not None and name not in tables:
+            return f"unknown table `{_shown(name)}`"
         if not isinstance(table, dict):
-            return f"`{name}` is not a table of records"
+            return f"`{_shown(name)}` is not a table of records"
         for doc_id, doc in table.items():
             if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
-                return f"`{name}[{doc_id!r}]` is not a record"
+                return f"`{_shown(name)}[{doc_id!r}]` is not a record"
     return None
+
+
+def damaged(path: Path, why: object) -> StoreError:
+    """Move a damaged store file aside; the error says why and where it went."""
+    aside = set_aside(path, "corrupt")
+    return StoreError(
+        f"{path}: the store is damaged ({why}); it was moved aside to {aside.name}",
+        "nothing was deleted — the next run starts a new, empty store; restore a backup "
+        "with `afterword import-data FILE`, or repair the moved file by hand",
+    )
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
@@ -80,17 +100,11 @@ def read_json(path: Path) -> dict[str, Any] | None:
         if not raw.strip():
             raise ValueError(f"the file is empty: {len(raw)} bytes")
         data = json.loads(raw.decode("utf-8-sig"))
-        problem = _shape_problem(data)
+        problem = shape_problem(data)
         if problem:
             raise ValueError(problem)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        why = "nested too deeply" if isinstance(exc, RecursionError) else exc
-        aside = set_aside(path, "corrupt")
-        raise StoreError(
-            f"{path}: the store is damaged ({why}); it was moved aside to {aside.name}",
-            "nothing was deleted — the next run starts a new, empty store; restore a backup "
-            "with `afterword import-data FILE`, or repair the moved file by hand",
-        ) from None
+        raise damaged(path, "nested too deeply" if isinstance(exc, RecursionError) else exc) from None
     return data
 
 

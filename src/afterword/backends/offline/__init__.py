@@ -1,7 +1,9 @@
 """The offline backend: a deterministic composer that writes a complete, guidance-compliant
-follow-up from the notes alone — no model, no network, same input → same output.
+follow-up from the understood facts alone — no model, no network, same input → same output.
 
-`compose` is the pure function; `OfflineBackend` streams its text through the Backend protocol.
+`compose_facts` fits facts into the wording of `prompts/<lang>/composer.toml`; `compose` runs
+the understanding step first (for callers holding notes); `OfflineBackend` streams the text
+through the Backend protocol from the facts in the request.
 """
 
 from __future__ import annotations
@@ -12,19 +14,30 @@ from collections.abc import Callable, Iterator
 
 from afterword.backends.base import Request, Stats
 from afterword.backends.offline import en, en_recruiter, ja, ja_recruiter
-from afterword.backends.offline.common import facts
 from afterword.backends.offline.phone import call_en, call_ja
 from afterword.errors import InputError
 from afterword.models import SCENARIOS, TONES, Interviewer, Notes, Person
+from afterword.understand import Facts, understand
 
-Composer = Callable[..., tuple[str, str]]
+Composer = Callable[[Facts, str], tuple[str, str]]
 _EMAIL: dict[str, dict[str, Composer]] = {
     "en": {**en.COMPOSERS, **en_recruiter.COMPOSERS},
     "ja": {**ja.COMPOSERS, **ja_recruiter.COMPOSERS},
 }
 _WORD = re.compile(r"[A-Za-z0-9][\w'’%-]*|[\u3040-\u30ff\u3400-\u9fff]")
 
-__all__ = ["OfflineBackend", "compose", "word_count"]
+__all__ = ["OfflineBackend", "compose", "compose_facts", "word_count"]
+
+
+def compose_facts(facts: Facts, scenario: str, tone: str, channel: str = "email") -> tuple[str, str]:
+    """(subject, body) of the follow-up the facts describe."""
+    if scenario not in SCENARIOS:
+        raise InputError(f"unknown scenario {scenario!r}", f"choose one of: {', '.join(SCENARIOS)}")
+    if tone not in TONES:
+        raise InputError(f"unknown tone {tone!r}", f"choose one of: {', '.join(TONES)}")
+    if channel == "phone":
+        return (call_ja if facts.language == "ja" else call_en)(facts, scenario, tone)
+    return _EMAIL[facts.language][scenario](facts, tone)
 
 
 def compose(
@@ -35,14 +48,7 @@ def compose(
     recipient: Person | Interviewer | None = None,
 ) -> tuple[str, str]:
     """(subject, body) of the follow-up for `recipient` (default: the first one)."""
-    if scenario not in SCENARIOS:
-        raise InputError(f"unknown scenario {scenario!r}", f"choose one of: {', '.join(SCENARIOS)}")
-    if tone not in TONES:
-        raise InputError(f"unknown tone {tone!r}", f"choose one of: {', '.join(TONES)}")
-    f = facts(notes, recipient or notes.recipient())
-    if channel == "phone":
-        return (call_ja if notes.language == "ja" else call_en)(f, scenario, tone)
-    return _EMAIL[notes.language][scenario](f, tone)
+    return compose_facts(understand(notes, recipient), scenario, tone, channel)
 
 
 def word_count(text: str) -> int:
@@ -51,18 +57,21 @@ def word_count(text: str) -> int:
 
 
 class OfflineBackend:
-    """Backend protocol over `compose`: streams `Subject: …`, a blank line, then the body."""
+    """Backend protocol over `compose_facts`: streams `Subject: …`, a blank line, then the body.
+    It reads `request.facts` (the understanding of the notes), never a prompt."""
 
     name = "offline"
+    composes = True
+    """The pipeline hands this backend facts instead of building a prompt."""
 
     def model_name(self) -> str | None:
         return None
 
     def stream(self, request: Request, stats: Stats) -> Iterator[str]:
+        if request.facts is None:
+            raise InputError("the offline composer needs the understood facts of the notes")
         start = time.perf_counter()
-        subject, body = compose(
-            request.notes, request.scenario, request.tone, request.channel, request.recipient
-        )
+        subject, body = compose_facts(request.facts, request.scenario, request.tone, request.channel)
         text = f"Subject: {subject}\n\n{body}"
         stats.extra["words"] = float(word_count(body))
         for i, line in enumerate(text.splitlines(keepends=True)):
