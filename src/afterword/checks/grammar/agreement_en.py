@@ -430,6 +430,8 @@ def subject_verb_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         starts = tok.clause_start or (before is not None and before.low in _CONJ)
         if not starts or (before is not None and before.low in ("and", "or", "nor")):
             continue
+        if text[: tok.start].rstrip()[-1:] == "/":
+            continue  # "works w/ the program officers was…": a slash starts no clause
         found = _subject(toks, i)
         if found is None:
             continue
