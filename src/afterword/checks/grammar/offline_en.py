@@ -80,6 +80,23 @@ _NOISY_RULES = frozenset(
         "OrthographicConsistency",  # "Who's" at a sentence start → "who's"
         "WhomSubjectOfVerb",  # "one of whom will lead" is right
         "AvoidAndAlso",  # "…and also to remind you" is fine
+        # style advice, or misfires on correct README/docs prose (measured on 8,000 sentences)
+        "DiscourseMarkers",  # "Instead we met on Friday": a comma is optional
+        "CondenseAllThe",  # "All of the feedback was…" is right
+        "Overall",  # "over all rules"
+        "PhrasalVerbAsCompoundNoun",  # "the pytest-timeout plugin"
+        "WrongNegative",  # "printable representation of deque"
+        "ExpandMemoryShorthands",  # "16 MiB"
+        "ViceVersa",
+        "Codebase",  # "code base" is fine
+        "CompaniesProductsAndTrademarks",  # "a stack overflow error"
+        "FindOut",
+        "RedundantProgressiveComparative",
+        "VerbToAdjective",  # "at the very beginning of"
+        "HyphenateNumberDay",  # "expires 1 day in the future"
+        "InflectedVerbAfterTo",  # "adjustments to generated classes"; rules_en knows "to discussed"
+        "ToTwoToo",  # misfires on "from the graph to upper bounds"; confusables_en checks context
+        "LetsConfusion",  # "will let pass"
     }
 )
 _NOISY_PROBLEMS = {"roadmap"}  # WordChoice: "road map"
