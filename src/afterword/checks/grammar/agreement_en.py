@@ -88,7 +88,15 @@ _FUNCTION = (
 
 
 def _noun_like(tok: Tok) -> bool:
-    return bool(tags(tok.low) & {"NN", "NNS"}) and tok.low not in _FUNCTION
+    """A noun the lexicon knows, or an unknown lower-case word with a noun's ending ("documentation")."""
+    if tok.low in _FUNCTION:
+        return False
+    return bool(tags(tok.low) & {"NN", "NNS"}) or (
+        not tags(tok.low) and tok.text.isalpha() and tok.text.islower() and tok.low.endswith(_NOUN_ENDINGS)
+    )
+
+
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 
 
 def _name(tok: Tok, any_number: bool = False) -> bool:
@@ -156,7 +164,8 @@ def _phrase(toks: list[Tok], i: int) -> tuple[int, int] | None:
     tok = toks[i]
     if tok.low in _DETERMINERS or _possessive(tok) or is_number(tok):
         return _subject_end(toks, i)
-    if tok.low in _FUNCTION or not (tok.text[:1].isupper() or _noun_like(tok) or "JJ" in tags(tok.low)):
+    starts = tok.text[:1].isupper() or _noun_like(tok) or tags(tok.low) & {"JJ", "VBN"}
+    if tok.low in _FUNCTION or not starts:
         return None  # "Kafka", "payments", "next year", "São Paulo"
     j = i
     while (nxt := next_tok(toks, j)) is not None and nxt.text[:1].isupper() and nxt.low not in _FUNCTION:
@@ -178,6 +187,16 @@ def _after_modifiers(toks: list[Tok], last: int, of: bool) -> int:
         if span is None:
             break
         last = span[1]
+        joint, more = next_tok(toks, last), next_tok(toks, last + 1)
+        if (
+            joint is not None
+            and joint.low in ("and", "or")
+            and more is not None
+            and _noun_like(more)
+            and (more.low not in _DETERMINERS)
+        ):  # "in distributed systems and databases": one object
+            extra = _phrase(toks, last + 2)
+            last = extra[1] if extra is not None else last
     return last
 
 
@@ -303,7 +322,8 @@ def _is_verb_here(toks: list[Tok], verb: Tok, plural: bool) -> bool:
 
 
 _EVIDENCE = _OBJECT_START | words(
-    "some any all every no one that this these those anything something everything nothing anyone someone"
+    "some any all every no one that this these those anything something everything nothing anyone someone "
+    "mine yours ours theirs hers"
 )
 
 
@@ -317,6 +337,8 @@ def _number_of(toks: list[Tok], det: Tok, noun: Tok) -> bool | None:
         return None if det.low in ("this", "that") else True  # "so that LAPACK routines…": a conjunction
     if singular_noun(noun.low) or ("NN" in tags(noun.low) and "NNS" not in tags(noun.low)):
         return False
+    if not tags(noun.low) and noun.low.endswith(_NOUN_ENDINGS):
+        return False  # "documentation", unknown to the lexicon
     return None
 
 
@@ -339,7 +361,7 @@ def _disagreement(toks: list[Tok], verb: Tok | None, subject: Subject, det: Tok)
     fix = _verb_fix(verb, plural)
     after = next_tok(toks, toks.index(verb))
     if fix is None or (
-        not plural and verb.low not in _TO_SINGULAR and after is not None
+        not plural and not subject.whole and verb.low not in _TO_SINGULAR and after is not None
         and _noun_like(after) and after.low not in _OBJECT_START
     ):  # fmt: skip
         return None  # "the legacy detect function": a noun phrase, not a verb
@@ -355,12 +377,37 @@ def _subject(toks: list[Tok], i: int) -> Subject | None:
     if tok.low in _INDEFINITE:
         return Subject(_after_modifiers(toks, i, of=True), tok, False, whole=True)
     nxt = next_tok(toks, i)
-    if tok.low in _OF_HEADS and nxt is not None and nxt.low == "of":
+    if tok.low == "not" and nxt is not None and nxt.low == "only":
+        return _not_only(toks, i)
+    if (
+        tok.low in ("a", "lots", "plenty")
+        and nxt is not None
+        and (
+            (
+                tok.low == "a"
+                and nxt.low == "lot"
+                and (of := next_tok(toks, i + 1)) is not None
+                and of.low == "of"
+            )
+            or (tok.low != "a" and nxt.low == "of")
+        )
+    ):
+        k = i + 3 if tok.low == "a" else i + 2  # "a lot of the work…": the noun decides
+        span = _phrase(toks, k) if k < len(toks) and toks[k].joined else None
+        many = _number_of(toks, toks[k], toks[span[0]]) if span is not None else None
+        return (
+            Subject(span[1], toks[span[0]], many, whole=True)
+            if span is not None and many is not None
+            else None
+        )
+    if (tok.low in _OF_HEADS or tok.low in _NUMBER_WORDS_ONLY) and nxt is not None and nxt.low == "of":
         span = _phrase(toks, i + 2) if i + 2 < len(toks) else None
         if span is None:
             return None
         if tok.low in ("each", "one", "either", "neither"):
             return Subject(span[1], tok, False, whole=True)
+        if tok.low in _NUMBER_WORDS_ONLY:
+            return Subject(span[1], tok, True, whole=True)  # "Three of my former colleagues…"
         many = _number_of(toks, toks[i + 2], toks[span[0]])  # "all of the engineers", "most of the work"
         return Subject(span[1], toks[span[0]], many, whole=True) if many is not None else None
     if tok.low in ("neither", "either") and nxt is not None:
@@ -396,6 +443,21 @@ def _subject(toks: list[Tok], i: int) -> Subject | None:
     if joint is not None and joint.low == "and" and tok.low not in ("every", "each"):
         return _compound(toks, last, has_modifiers=last != span[1])
     return Subject(last, noun, plural) if plural is not None else None
+
+
+def _not_only(toks: list[Tok], i: int) -> Subject | None:
+    """ "Not only X but (also) Y": Y decides the number."""
+    first = _phrase(toks, i + 2) if i + 2 < len(toks) else None
+    if first is None:
+        return None
+    k = first[1] + 1
+    while k < len(toks) and toks[k].low in ("but", "also"):
+        k += 1
+    if k == first[1] + 1 or k >= len(toks):
+        return None
+    second = _phrase(toks, k)
+    many = _number_of(toks, toks[k], toks[second[0]]) if second is not None else None
+    return Subject(second[1], toks[second[0]], many) if second is not None and many is not None else None
 
 
 def _compound(toks: list[Tok], last: int, has_modifiers: bool) -> Subject | None:
@@ -486,6 +548,12 @@ def question_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         if span is None:
             continue
         head, last = span
+        if (
+            tok.low in ("do", "does", "did", "don't", "doesn't")
+            and head > i + 2
+            and tags(toks[head].low) & {"VB", "VBP"}
+        ):
+            head = last = head - 1  # "What do the team think…": the verb is not the subject
         after = next_tok(toks, last)
         if after is not None and (after.low in ("and", "or", "nor") or _possessive(after)):
             continue
