@@ -5,6 +5,9 @@
     per error category, and the false-alarm rate on the correct sentences.
 (2) Warm check time of a 250-word draft (en) and its Japanese counterpart: median of N runs
     (target ≤ 100 ms).
+(3) Long unspaced input through the English checker: our text passes (link/address mask,
+    tokenizer, rules) and the whole warm check on 20,000 and 80,000 characters side by side — a
+    ratio near 4 is linear time (issue 11: "every regex linear-time on long input").
 
 Run: PYTHONPATH=src python bench/grammar_bench.py [N]
 """
@@ -22,6 +25,8 @@ import harper
 from _timing import median_ms
 
 from afterword.checks.grammar import offline_checker
+from afterword.checks.grammar.rules_en import rule_issues
+from afterword.checks.grammar.tokens_en import NOT_PROSE, tokenize
 from afterword.models import Issue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,10 +108,38 @@ def speed(n: int) -> None:
           f"(target ≤ 100 ms: {verdict[t_ja <= 100]})")  # fmt: skip
 
 
+_LONG_INPUTS = {
+    "Japanese, unspaced": "日本語のテキストです。",
+    "one word": "a",
+    "dots and ats": "a.b@",
+    "hyphens": "x-",
+}
+
+
+def scaling() -> None:
+    print("(3) long unspaced input, ms at 20k and 80k characters (×4 input: ratio ≈ 4 is linear)")
+    en = offline_checker("en")
+    en.warm()
+    for name, unit in _LONG_INPUTS.items():
+        short, long = (unit * (n // len(unit)) for n in (20_000, 80_000))
+        rows = []
+        for label, run in (
+            ("mask", lambda t: list(NOT_PROSE.finditer(t))),
+            ("tokenize", tokenize),
+            ("rules", rule_issues),
+            ("check", lambda t: en.check(t, "en")),
+        ):
+            a = median_ms(lambda run=run, text=short: run(text), 3)  # type: ignore[misc]
+            b = median_ms(lambda run=run, text=long: run(text), 3)  # type: ignore[misc]
+            rows.append(f"{label} {a:.0f}→{b:.0f} (×{b / max(a, 0.1):.1f})")
+        print(f"    {name:<20} " + " | ".join(rows))
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 50
     accuracy()
     speed(n)
+    scaling()
 
 
 if __name__ == "__main__":
