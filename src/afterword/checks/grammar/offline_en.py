@@ -334,15 +334,12 @@ _PARTICLE = re.compile(r"[A-ZÀ-Þ][\w'’-]*\s+$")
 
 
 def _name_particle(text: str, start: int, word: str) -> bool:
-    """A short lower-case word between two capitalised ones: "Politecnico di Milano", "da Silva"."""
+    """A short lower-case word between two capitalised ones ("Politecnico di Milano", "da Silva")
+    or joined to a capitalised one by a hyphen ("al-Hassan", "el-Sayed")."""
     after = text[start + len(word) : start + len(word) + 2]
-    return (
-        len(word) <= 4
-        and word.islower()
-        and bool(_PARTICLE.search(text, max(0, start - 40), start))
-        and after[:1] == " "
-        and after[1:2].isupper()
-    )
+    if not (len(word) <= 4 and word.islower() and after[1:2].isupper()):
+        return False
+    return after[:1] == "-" or (after[:1] == " " and bool(_PARTICLE.search(text, max(0, start - 40), start)))
 
 
 def merge(first: list[Issue], second: list[Issue]) -> list[Issue]:

@@ -258,10 +258,18 @@ def tense_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
 _DOUBLE_OK = words("had that bye so no ha very really knock tut night well now")
 
 
+def _acronym_beside_word(first: str, second: str, after: str) -> bool:
+    """"at AT&T", "it IT": a name in capitals (or joined by "&") next to the same letters as a word."""
+    return first != second and (after == "&" or (len(second) > 1 and first.isupper() != second.isupper()))
+
+
 def doubled_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     for i, tok in enumerate(toks):
         before = prev_tok(toks, i)
-        if before is not None and before.low == tok.low and tok.low.isalpha() and tok.low not in _DOUBLE_OK:
+        if (
+            before is not None and before.low == tok.low and tok.low.isalpha() and tok.low not in _DOUBLE_OK
+            and not _acronym_beside_word(before.text, tok.text, text[tok.end : tok.end + 1])
+        ):  # fmt: skip
             msg = f"“{tok.text}” is written twice: delete one."
             yield issue("EN_DOUBLED_WORD", msg, before.start, tok.end, [before.text])
 
