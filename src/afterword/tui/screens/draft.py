@@ -160,7 +160,7 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         self.query_one("#pickers").set_class(self.app.size.width < NARROW, "-narrow")
         self.call_after_refresh(self.run_worker, partial(self._list_models, self.pick("backend")),
                                 thread=True, group="models", exit_on_error=False)
-        self._check_notes()
+        self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
         self.load_progress()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -193,7 +193,7 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         recipient.set_options(self._recipient_options())
         recipient.value = self._default_recipient(self.pick("scenario"))
         self.load_progress()
-        self._check_notes()
+        self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
 
     # models and backend state -------------------------------------------------------------------
 
@@ -214,11 +214,14 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         self.post_message(ModelsListed(models))
 
     def _check_notes(self) -> None:
-        """Say in the status bar when the notes hold instruction-like text (and in which fields)."""
+        """(worker) Say in the status bar when the notes hold instruction-like text (and where)."""
         from afterword.checks.injection import instruction_warning
 
         said = instruction_warning(self.notes)
-        self.query_one(StatusLine).warning = app_line(said) if said else ""
+        self.app.call_from_thread(self._warn, app_line(said) if said else "")
+
+    def _warn(self, said: str) -> None:
+        self.query_one(StatusLine).warning = said
 
     def on_backend_noticed(self, event: BackendNoticed) -> None:
         self.query_one(StatusLine).say(event.text)
