@@ -378,8 +378,10 @@ async def test_instruction_like_notes_are_said_in_the_status_bar(home: Path) -> 
     app = AfterwordApp(services, notes=steering, state=UIState(home / "ui.json"))
     async with app.run_test(size=SIZE) as pilot:
         screen = await _desk(app, pilot)
-        status = str(screen.query_one("#status").render())
-        assert "instruction-like text: sent as data, not obeyed" in status
+        status = " ".join(str(screen.query_one("#status").render()).split())
+        assert ("instruction-like text in topics_discussed[0] — left out of the draft and passed to a "
+                "model only as data") in status
+        assert "afterword validate" not in status  # a CLI command is no advice inside the app
     calm = _app(home, backend="offline")
     async with calm.run_test(size=SIZE) as pilot:
         screen = await _desk(calm, pilot)

@@ -66,6 +66,10 @@ async def _rows(pilot: Pilot[None]) -> None:
     pilot.app.screen.query_one("#rows-interviewers").scroll_visible(top=True, animate=False)
 
 
+async def _news(pilot: Pilot[None]) -> None:
+    pilot.app.screen.query_one("#rows-company-news").scroll_visible(top=True, animate=False)
+
+
 async def _versions(pilot: Pilot[None]) -> None:
     from afterword.tui.screens.versions import VersionsScreen
 
@@ -105,6 +109,7 @@ SCREENS: dict[str, tuple[str | None, Steps]] = {
     "notes_new": (None, _run("n")),
     "notes_tracked": (None, _run("e")),
     "notes_rows": (None, _run("e", _rows)),
+    "notes_news": ("en_thank_you.json", _run("ctrl+n", _news)),
     "reply": (None, _run("r")),
     "delete": (None, _run("d")),
     "help": ("en_thank_you.json", _run("f1")),
