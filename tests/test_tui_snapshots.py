@@ -84,7 +84,8 @@ async def _versions(pilot: Pilot[None]) -> None:
         StoredDraft(**{**base.model_dump(), "tone": "formal"}, id="1.3", app_id="1", version=3,
                     created=when + dt.timedelta(minutes=9), approved=True),
     ]
-    pilot.app.push_screen(VersionsScreen("Versions of the thank-you to Priya Raman (newest first)", versions))
+    pilot.app.push_screen(VersionsScreen("Versions of the thank-you to Priya Raman (newest first)", versions,
+                                         sent={"1.3"}))
 
 
 def _seed(home: Path) -> None:
