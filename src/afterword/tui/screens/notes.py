@@ -248,6 +248,7 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         for timer in (self._validate_timer, self._save_timer):
             if timer is not None:
                 timer.stop()
+        self.revision += 1  # a check still running judges older values: its answer is dropped
         self._validate_timer = self.set_timer(VALIDATE_DELAY, self.validate)
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
 
