@@ -109,7 +109,7 @@ async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> N
         await settle(app, pilot)
         application = store.get_application(app_id)
         assert application.status == "next-round"
-        assert next_step(application, TODAY, 7).action is None
+        assert next_step(application, TODAY, 7).action == "thank-you"  # unsent thanks stay due
         assert screen.rows[_row(screen, "Northwind Health")].status == "next-round"
 
         # archive: gone from the list; v shows it again; a brings it back
@@ -139,6 +139,52 @@ async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> N
         await settle(app, pilot)
         assert "Northwind Health" not in [r.company for r in screen.rows]
         assert [a.company for a in store.applications(include_archived=True)] == ["Lumen Robotics"]
+
+
+async def test_undo_takes_back_the_last_reply_then_the_last_send_and_the_row_shows_it(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY, to="Priya Raman")
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        table = screen.query_one(DataTable)
+
+        def shown() -> str:
+            return " ".join(str(cell) for cell in table.get_row_at(0))
+
+        # a stray Enter in the reply dialog records nothing; ↓ then Enter records the first answer
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyDialog) and store.get_application(app_id).status == "active"
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert store.get_application(app_id).status == "replied"
+        assert "replied" in shown() and "Tom due today" in shown()  # Tom's thanks stay due
+
+        # u undoes the reply (the last thing recorded), and the row says so
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert store.get_application(app_id).status == "active"
+        assert "replied" not in shown() and "Priya ✓ · Tom due today" in shown()
+        assert any("Undid the reply" in message for _s, _t, message in app.notices)
+        # then the send before it
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert "Priya due today · Tom due today" in shown()
+        # nothing left: a quiet notice, no error, no command-line advice
+        await pilot.press("u")
+        await settle(app, pilot)
+        severity, _title, message = app.notices[-1]
+        assert severity == "information" and message.startswith("Nothing to undo")
+        assert not [n for n in app.notices if n[0] == "error"]
+        assert "afterword" not in message
 
 
 async def test_palette_finds_reply_and_undo(home: Path) -> None:
