@@ -187,6 +187,19 @@ async def test_undo_takes_back_the_last_reply_then_the_last_send_and_the_row_sho
         assert "afterword" not in message
 
 
+async def test_an_error_in_the_app_gives_no_command_line_advice(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        store.delete("1")  # gone meanwhile (another window, the CLI)
+        await pilot.press("u")
+        await settle(app, pilot)
+        severity, _title, message = app.notices[-1]
+        assert severity == "error" and "no application with id '1'" in message
+        assert "afterword apps" not in message
+
+
 async def test_palette_finds_reply_and_undo(home: Path) -> None:
     store = _seed(home, "en_thank_you.json")
     app_id = store.find_application(notes_of("en_thank_you.json"))
