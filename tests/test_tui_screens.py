@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.color import ColorSystem
 from textual.command import CommandPalette
-from textual.widgets import Button, DataTable, OptionList, Select
+from textual.widgets import Button, DataTable, OptionList, Select, TextArea
 from tui_support import TODAY, make_services, notes_of, settle
 
 from afterword.planner import next_step
@@ -18,7 +18,7 @@ from afterword.store import Store
 from afterword.tui.app import AfterwordApp
 from afterword.tui.screens.dashboard import DashboardScreen
 from afterword.tui.screens.dialogs import ChoiceDialog, ReplyDialog
-from afterword.tui.screens.draft import DraftScreen
+from afterword.tui.screens.draft import SCENARIO_LABELS, DraftScreen
 from afterword.tui.screens.help import HelpScreen
 from afterword.tui.screens.notes import NotesScreen, widget_id
 from afterword.tui.state import UIState
@@ -76,6 +76,26 @@ async def test_dashboard_shows_each_persons_state_and_overdue(home: Path) -> Non
         # the draft screen asks the same next step: Tom's thank-you
         assert draft.query_one("#scenario", Select).value == "thank-you"
         assert draft.query_one("#recipient", Select).value == "Tom Okafor"
+
+
+async def test_opening_an_application_with_nothing_due_says_so_on_the_draft_screen(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY)
+    store.record_reply(app_id, "replied", TODAY)
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        draft = app.screen
+        assert isinstance(draft, DraftScreen)
+        text = draft.query_one("#body", TextArea).text
+        assert text.startswith("Nothing is due now: They replied on 2026-11-21")
+        picked = draft.query_one("#scenario", Select).value
+        assert f"{SCENARIO_LABELS[str(picked)]} is picked; ctrl+g drafts it anyway" in text
 
 
 async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> None:
@@ -273,6 +293,33 @@ async def test_new_notes_form_focuses_the_first_field_and_rows_need_no_syntax(ho
         notes = app.screen.notes
         assert notes.company.name == "Acme Corp" and notes.interviewers[0].greet_as == "Priya"
         assert [a.company for a in Store(home / "afterword.json").applications()] == ["Acme Corp"]
+
+
+async def test_an_added_row_shows_whole_and_the_add_one_message_goes(home: Path) -> None:
+    app = _dashboard(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        for key, value in (("company.name", "Acme"), ("position", "Data Engineer"), ("sender.name", "Maya")):
+            screen.query_one(f"#{widget_id(key)}", WrapLine).value = value
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        screen.query_one("#add-interviewers", Button).press()
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        interviewers = screen.query_one("#rows-interviewers", RowList)
+        assert screen.focused is screen.query_one(f"#{interviewers.wid(0, 'name')}")
+        # the new row, Email and Greet as included, is on screen; no "add at least one" under it
+        assert str(screen.query_one(f"#{interviewers.problem_id()}").render()) == ""
+        row = interviewers.query(".row")[0]
+        assert screen.query_one("#form").content_region.contains_region(row.region)
+        await pilot.press(*"Priya")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        assert str(screen.query_one(f"#{interviewers.problem_id()}").render()) == ""
 
 
 async def test_draft_with_these_shows_every_problem_beside_its_field(home: Path) -> None:
