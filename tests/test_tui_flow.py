@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Select, Tabs
+from textual.widgets import OptionList, Select, Tabs
 from tui_support import TODAY, ScriptedBackend, make_services, notes_of, settle
 
 from afterword.planner import next_step
@@ -498,3 +498,19 @@ async def test_a_missing_clipboard_is_said_in_plain_words_and_costs_the_editor_o
         assert "no clipboard here; ctrl+s saves a file" in said
         assert not any(word in said for word in ("Pyperclip", "xclip", "OSC"))
         assert without - with_clipboard <= 1
+
+
+async def test_checks_panel_at_80x24_one_summary_line_and_no_issues_in_the_box(home: Path) -> None:
+    app = _app(home, backend="offline")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _desk(app, pilot)
+        screen.query_one("#recipient", Select).value = "Priya Raman"
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        panel = screen.query_one(IssuePanel)
+        assert panel.issues == []
+        summary = panel.query_one("#checks-summary")
+        assert str(summary.render()) == "0 issues · offline-en" and summary.size.height == 1
+        box = panel.query_one("#issue-list", OptionList)
+        assert [str(box.get_option_at_index(n).prompt) for n in range(box.option_count)] == ["No issues."]
+        assert str(panel.query_one("#issue-detail").render()) == ""
