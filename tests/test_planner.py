@@ -328,3 +328,24 @@ def test_ics_to_a_folder_or_an_unwritable_path_is_an_input_error(tmp_path: Path,
     with pytest.raises(InputError, match="cannot write"):
         write_ics([], target, D(2026, 11, 20))
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("outcome", ["replied", "next-round"])
+def test_a_reply_without_a_verdict_leaves_an_unsent_thank_you_due(store: Store, outcome: str) -> None:
+    app = track(store, sample("en_thank_you"))  # Priya Raman and Tom Okafor, interview 2026-11-20
+    store.record_sent(app, "thank-you", D(2026, 11, 20), to="Priya Raman")
+    store.record_reply(app, outcome, D(2026, 11, 20))
+    nxt = plan(store, app, D(2026, 11, 21))
+    assert (nxt.action, nxt.recipients, nxt.rule) == ("thank-you", ["Tom Okafor"], "T1")
+    assert "stops the chasing, not the thanks" in nxt.reason
+    # once Tom is thanked, nothing more is chased while the reply stands (no status check)
+    store.record_sent(app, "thank-you", D(2026, 11, 21), to="Tom Okafor")
+    assert plan(store, app, D(2026, 12, 30)).action is None
+
+
+@pytest.mark.parametrize("outcome", ["rejected", "offer", "withdrawn"])
+def test_a_verdict_ends_the_thank_yous_too(store: Store, outcome: str) -> None:
+    app = track(store, sample("en_thank_you"))
+    store.record_sent(app, "thank-you", D(2026, 11, 20), to="Priya Raman")
+    store.record_reply(app, outcome, D(2026, 11, 20))
+    assert plan(store, app, D(2026, 11, 21)).action != "thank-you"

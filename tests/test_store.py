@@ -143,6 +143,25 @@ def test_unsend_undoes_the_last_recorded_send_whole_or_per_person(store: Store) 
         store.unsend(app_id, to="Tom Okafor")
 
 
+def test_undo_last_takes_back_the_latest_event_a_reply_or_a_send(store: Store) -> None:
+    app_id = track(store, "en_thank_you")
+    store.record_sent(app_id, "thank-you", D(2026, 11, 20), to="Priya Raman")
+    store.record_reply(app_id, "replied", D(2026, 11, 21))
+    assert store.get_application(app_id).status == "replied"
+    assert store.undo_last(app_id, "sent") != []  # only sends: the reply stands
+    assert store.get_application(app_id).status == "replied"
+    store.record_sent(app_id, "thank-you", D(2026, 11, 21), to="Tom Okafor")
+    store.record_reply(app_id, "next-round", D(2026, 11, 22))
+    undone = store.undo_last(app_id)  # whichever came last: the reply
+    assert [(e.kind, e.outcome) for e in undone] == [("reply", "next-round")]
+    assert store.get_application(app_id).status == "replied"
+    assert [e.outcome for e in store.undo_last(app_id, "reply")] == ["replied"]
+    assert store.get_application(app_id).status == "active"
+    assert store.undo_last(app_id, "reply") == []
+    assert [e.recipient for e in store.undo_last(app_id)] == ["Tom Okafor"]
+    assert store.undo_last(app_id) == []
+
+
 def test_an_undone_send_from_the_notes_stays_undone_when_tracked_again(store: Store) -> None:
     app_id = track(store, "en_status_check")  # notes say: thank-you sent 2026-10-30
     store.unsend(app_id)

@@ -122,6 +122,22 @@ def test_sent_per_interviewer_and_unsend(four: tuple[Path, dict[str, str]]) -> N
     assert result.returncode == 2 and "no recorded send to undo" in result.stderr
 
 
+def test_reply_undo_takes_back_the_last_reply_and_leaves_sends(four: tuple[Path, dict[str, str]]) -> None:
+    home, ids = four
+    fresh = ids["fresh"]
+    ok(home, "sent", fresh, "thank-you", "--to", "Priya Raman", "--date", "2026-11-19")
+    ok(home, "reply", fresh, "--outcome", "offer", "--date", "2026-11-20")
+    assert due(home, "2026-11-20").get(fresh) is None  # an offer: nothing more to send
+    out = ok(home, "reply", fresh, "--undo")
+    assert "Undid offer" in out and "of 2026-11-20" in out
+    assert due(home, "2026-11-20")[fresh]["recipient"] == "Tom Okafor"  # Priya's send stands
+    result = afterword(home, "reply", fresh, "--undo")
+    assert result.returncode == 2 and "no recorded reply to undo" in result.stderr
+    result = afterword(home, "reply", fresh)
+    assert result.returncode == 2 and "--outcome is required" in result.stderr
+    ok(home, "unsend", fresh)  # the module's applications as they were
+
+
 def test_after_next_round_draft_waits_instead_of_a_final_follow_up(
     four: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:

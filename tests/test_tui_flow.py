@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Select, Tabs
+from textual.widgets import OptionList, Select, Tabs
 from tui_support import TODAY, ScriptedBackend, make_services, notes_of, settle
 
 from afterword.planner import next_step
@@ -111,6 +111,7 @@ async def test_generate_fix_variant_and_approve_for_one_interviewer_leaves_the_o
         said = str(app.screen.query_one(".dialog-body Static").render())
         assert "To: Priya Raman <priya.raman@northwindhealth.com>" in said
         assert "thank-you sent to Priya Raman on 2026-11-21" in said and chosen.body[:40] in said
+        assert "Tom Okafor's thank-you stays due." in said
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.clipboard == chosen.text
@@ -130,6 +131,12 @@ async def test_generate_fix_variant_and_approve_for_one_interviewer_leaves_the_o
         await pilot.press("f6")
         await pilot.pause()
         assert screen.desk.current == 1 and "Tom" in editor.text
+        await pilot.press("ctrl+y")  # Priya is thanked: nothing is said to stay due
+        await pilot.pause()
+        said = str(app.screen.query_one(".dialog-body Static").render())
+        assert "thank-you sent to Tom Okafor" in said and "stays due" not in said
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, DashboardScreen)
@@ -151,9 +158,12 @@ async def test_ctrl_g_on_an_edited_draft_asks_and_never_loses_the_edit(
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
+        assert "Tom Okafor (not edited) is drafted again" in str(app.screen.body)
         await pilot.press(answer)
         await settle(app, pilot)
         assert len(screen.desk.slots) == tabs
+        if answer == "k":  # the person stays on the draft they chose to keep
+            assert screen.desk.current == 0 and screen.query_one(DraftEditor).text == mine
         assert (mine in _bodies(screen)) == mine_kept
         assert backend.calls == (["Tom Okafor"] if answer == "k" else ["Priya Raman", "Tom Okafor"])
         # whatever the answer, the edit is a version in the store, marked edited
@@ -454,3 +464,53 @@ async def test_instruction_like_notes_are_said_in_the_status_bar(home: Path) -> 
     async with calm.run_test(size=SIZE) as pilot:
         screen = await _desk(calm, pilot)
         assert "instruction-like" not in str(screen.query_one("#status").render())
+
+
+async def test_a_missing_clipboard_is_said_in_plain_words_and_costs_the_editor_one_line(home: Path) -> None:
+    app = _app(home, backend="offline")
+    clipboard = {"there": True}
+    app.services.system_copy = lambda text: (  # the system clipboard, as pyperclip reports it
+        (True, "copied to the system clipboard") if clipboard["there"] else
+        (False, "system clipboard not available (Pyperclip could not find a copy/paste mechanism "
+                "for your system; install xclip, xsel or wl-clipboard)"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _desk(app, pilot)
+        screen.query_one("#recipient", Select).value = "Priya Raman"
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        editor = screen.query_one(DraftEditor)
+        lines = editor.size.height
+
+        async def approve() -> int:
+            await pilot.press("ctrl+y")
+            await pilot.pause()
+            await pilot.press("enter")
+            await settle(app, pilot)
+            shrunk = lines - editor.size.height
+            screen.query_one(NoticeArea).query("Notice").remove()
+            await pilot.pause()
+            return shrunk
+
+        with_clipboard = await approve()
+        clipboard["there"] = False
+        without = await approve()
+        said = app.notices[-1][2]
+        assert "no clipboard here; ctrl+s saves a file" in said
+        assert not any(word in said for word in ("Pyperclip", "xclip", "OSC"))
+        assert without - with_clipboard <= 1
+
+
+async def test_checks_panel_at_80x24_one_summary_line_and_no_issues_in_the_box(home: Path) -> None:
+    app = _app(home, backend="offline")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _desk(app, pilot)
+        screen.query_one("#recipient", Select).value = "Priya Raman"
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        panel = screen.query_one(IssuePanel)
+        assert panel.issues == []
+        summary = panel.query_one("#checks-summary")
+        assert str(summary.render()) == "0 issues · offline-en" and summary.size.height == 1
+        box = panel.query_one("#issue-list", OptionList)
+        assert [str(box.get_option_at_index(n).prompt) for n in range(box.option_count)] == ["No issues."]
+        assert str(panel.query_one("#issue-detail").render()) == ""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.color import ColorSystem
 from textual.command import CommandPalette
-from textual.widgets import Button, DataTable, OptionList, Select
+from textual.widgets import Button, DataTable, OptionList, Select, TextArea
 from tui_support import TODAY, make_services, notes_of, settle
 
 from afterword.planner import next_step
@@ -18,7 +18,7 @@ from afterword.store import Store
 from afterword.tui.app import AfterwordApp
 from afterword.tui.screens.dashboard import DashboardScreen
 from afterword.tui.screens.dialogs import ChoiceDialog, ReplyDialog
-from afterword.tui.screens.draft import DraftScreen
+from afterword.tui.screens.draft import SCENARIO_LABELS, DraftScreen
 from afterword.tui.screens.help import HelpScreen
 from afterword.tui.screens.notes import NotesScreen, widget_id
 from afterword.tui.state import UIState
@@ -78,6 +78,26 @@ async def test_dashboard_shows_each_persons_state_and_overdue(home: Path) -> Non
         assert draft.query_one("#recipient", Select).value == "Tom Okafor"
 
 
+async def test_opening_an_application_with_nothing_due_says_so_on_the_draft_screen(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY)
+    store.record_reply(app_id, "replied", TODAY)
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        draft = app.screen
+        assert isinstance(draft, DraftScreen)
+        text = draft.query_one("#body", TextArea).text
+        assert text.startswith("Nothing is due now: They replied on 2026-11-21")
+        picked = draft.query_one("#scenario", Select).value
+        assert f"{SCENARIO_LABELS[str(picked)]} is picked; ctrl+g drafts it anyway" in text
+
+
 async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> None:
     store = _seed(home)
     app_id = store.find_application(notes_of("en_thank_you.json"))
@@ -109,7 +129,7 @@ async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> N
         await settle(app, pilot)
         application = store.get_application(app_id)
         assert application.status == "next-round"
-        assert next_step(application, TODAY, 7).action is None
+        assert next_step(application, TODAY, 7).action == "thank-you"  # unsent thanks stay due
         assert screen.rows[_row(screen, "Northwind Health")].status == "next-round"
 
         # archive: gone from the list; v shows it again; a brings it back
@@ -139,6 +159,65 @@ async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> N
         await settle(app, pilot)
         assert "Northwind Health" not in [r.company for r in screen.rows]
         assert [a.company for a in store.applications(include_archived=True)] == ["Lumen Robotics"]
+
+
+async def test_undo_takes_back_the_last_reply_then_the_last_send_and_the_row_shows_it(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY, to="Priya Raman")
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
+        table = screen.query_one(DataTable)
+
+        def shown() -> str:
+            return " ".join(str(cell) for cell in table.get_row_at(0))
+
+        # a stray Enter in the reply dialog records nothing; ↓ then Enter records the first answer
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyDialog) and store.get_application(app_id).status == "active"
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert store.get_application(app_id).status == "replied"
+        assert "replied" in shown() and "Tom due today" in shown()  # Tom's thanks stay due
+
+        # u undoes the reply (the last thing recorded), and the row says so
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert store.get_application(app_id).status == "active"
+        assert "replied" not in shown() and "Priya ✓ · Tom due today" in shown()
+        assert any("Undid the reply" in message for _s, _t, message in app.notices)
+        # then the send before it
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert "Priya due today · Tom due today" in shown()
+        # nothing left: a quiet notice, no error, no command-line advice
+        await pilot.press("u")
+        await settle(app, pilot)
+        severity, _title, message = app.notices[-1]
+        assert severity == "information" and message.startswith("Nothing to undo")
+        assert not [n for n in app.notices if n[0] == "error"]
+        assert "afterword" not in message
+
+
+async def test_an_error_in_the_app_gives_no_command_line_advice(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        store.delete("1")  # gone meanwhile (another window, the CLI)
+        await pilot.press("u")
+        await settle(app, pilot)
+        severity, _title, message = app.notices[-1]
+        assert severity == "error" and "no application with id '1'" in message
+        assert "afterword apps" not in message
 
 
 async def test_palette_finds_reply_and_undo(home: Path) -> None:
@@ -214,6 +293,33 @@ async def test_new_notes_form_focuses_the_first_field_and_rows_need_no_syntax(ho
         notes = app.screen.notes
         assert notes.company.name == "Acme Corp" and notes.interviewers[0].greet_as == "Priya"
         assert [a.company for a in Store(home / "afterword.json").applications()] == ["Acme Corp"]
+
+
+async def test_an_added_row_shows_whole_and_the_add_one_message_goes(home: Path) -> None:
+    app = _dashboard(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        for key, value in (("company.name", "Acme"), ("position", "Data Engineer"), ("sender.name", "Maya")):
+            screen.query_one(f"#{widget_id(key)}", WrapLine).value = value
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        screen.query_one("#add-interviewers", Button).press()
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        interviewers = screen.query_one("#rows-interviewers", RowList)
+        assert screen.focused is screen.query_one(f"#{interviewers.wid(0, 'name')}")
+        # the new row, Email and Greet as included, is on screen; no "add at least one" under it
+        assert str(screen.query_one(f"#{interviewers.problem_id()}").render()) == ""
+        row = interviewers.query(".row")[0]
+        assert screen.query_one("#form").content_region.contains_region(row.region)
+        await pilot.press(*"Priya")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        assert str(screen.query_one(f"#{interviewers.problem_id()}").render()) == ""
 
 
 async def test_draft_with_these_shows_every_problem_beside_its_field(home: Path) -> None:

@@ -10,10 +10,12 @@ import datetime as dt
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from afterword.backends import make_backend
 from afterword.backends.base import Backend, Request, Stats
@@ -75,9 +77,11 @@ class ScriptedBackend:
 
 
 async def settle(app: App[None], pilot: Pilot[None], rounds: int = 4) -> None:
-    """Wait for workers (generation, checks, store actions) and the messages they post."""
+    """Wait for workers (generation, checks, store actions) and the messages they post; a worker
+    cancelled by a newer one of its exclusive group (a second dashboard reload) is not waited for."""
     for _ in range(rounds):
-        await app.workers.wait_for_complete()
+        with suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
 
 

@@ -1,4 +1,4 @@
-"""Tracking commands: track, apps, due (and --ics), sent, unsend, reply, archive, unarchive,
+"""Tracking commands: track, apps, due (and --ics), sent, unsend, reply (and --undo), archive, unarchive,
 delete, versions, export-data, import-data."""
 
 from __future__ import annotations
@@ -190,12 +190,34 @@ def run_unsend(args: argparse.Namespace) -> int:
 
 
 def run_reply(args: argparse.Namespace) -> int:
+    if args.undo:
+        return _unreply(args)
+    if args.outcome is None:
+        raise InputError("reply: --outcome is required", "add --outcome replied|next-round|rejected|offer|"
+                         "withdrawn, or --undo to take back the last one recorded")  # fmt: skip
     day = _today(args)
     store = _store()
     app_id = _app_id(args.app_id)
     store.record_reply(app_id, args.outcome, day, warm=args.warm)
     app = store.get_application(app_id)
     print(f"Recorded {args.outcome} from {app.company} on {day.isoformat()}")
+    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    return 0
+
+
+def _unreply(args: argparse.Namespace) -> int:
+    """`reply APP_ID --undo`: take back the last reply or outcome recorded."""
+    if args.outcome or args.warm or args.date:
+        raise InputError("reply --undo takes no --outcome, --warm or --date",
+                         "it undoes the last reply recorded; leave the others out")  # fmt: skip
+    store = _store()
+    app_id = _app_id(args.app_id)
+    undone = store.undo_last(app_id, "reply")
+    if not undone:
+        raise InputError(f"application {app_id} has no recorded reply to undo",
+                         "see what was recorded with `afterword apps`")  # fmt: skip
+    app = store.get_application(app_id)
+    print(f"Undid {undone[0].outcome} from {app.company} of {undone[0].date.isoformat()}")
     print(_next_line(_step(app, dt.date.today()), dt.date.today()))
     return 0
 
@@ -315,10 +337,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("reply", help="record a reply or an outcome (stops the follow-ups)")
     p.add_argument("app_id", metavar="APP_ID")
-    p.add_argument("--outcome", required=True, metavar="OUTCOME",
+    p.add_argument("--outcome", metavar="OUTCOME",
                    help="replied, next-round, rejected, offer or withdrawn")  # fmt: skip
     p.add_argument("--date", metavar="YYYY-MM-DD", help="when it came (default: today)")
     p.add_argument("--warm", action="store_true", help="the interviewer clearly believed in you")
+    p.add_argument("--undo", action="store_true", help="take back the last reply or outcome recorded")
     p.set_defaults(handler=run_reply)
 
     p = sub.add_parser("archive", help="hide an application from apps and due (undo: unarchive)")

@@ -8,7 +8,8 @@ Candidate: a thank-you to each interviewer (T1) → status check at the stated d
 T3) → one final follow-up a week later → move on (T4); a kind rejection gets a short reply
 (C10); the next round starts over with that round's interviewers once its notes are tracked.
 Recruiter: same-day thanks → nudge after 2 quiet days → keep in touch about 3 months on (T5).
-A reply or an outcome stops the cadence.
+A reply or an outcome stops the chasing; a reply with no verdict yet (replied, next round) leaves
+an interviewer's thank-you due until it is sent (thanks are not a chase).
 """
 
 from __future__ import annotations
@@ -203,27 +204,40 @@ def _thanked(r: _Round) -> set[str]:
     return names
 
 
-def _candidate(r: _Round, today: dt.date, grace_days: int) -> _Step:
-    answered = _after_reply(r)
-    if answered is not None:
-        return answered
-    app, sent = r.app, r.sent
-    check_due, check_why = status_check_date(app, grace_days)
-    later = {"status-check", "final-follow-up"} & sent.keys()
+def _thank_you(r: _Round, today: dt.date, check_due: dt.date) -> _Step | None:
+    """The thank-you still due to the interviewers not yet thanked (T1), if any: until a later
+    follow-up went out or the status check falls due."""
     thanked = _thanked(r)
     unthanked = [p for p in r.people if fold_name(p) not in thanked]
+    if not unthanked or {"status-check", "final-follow-up"} & r.sent.keys() or today >= check_due:
+        return None
+    done = [p for p in r.people if p not in unthanked]
+    also = f"; {_names(done)} already thanked" if done else ""
+    return _Step(
+        "thank-you",
+        f"Thank {_names(unthanked)} the day of the interview ({r.app.counted_from.isoformat()}) or "
+        f"the next, while it is fresh{also} (T1)",
+        r.app.counted_from + dt.timedelta(days=1),
+        "T1",
+        unthanked,
+    )
+
+
+def _candidate(r: _Round, today: dt.date, grace_days: int) -> _Step:
+    app, sent = r.app, r.sent
+    check_due, check_why = status_check_date(app, grace_days)
+    thank_you = _thank_you(r, today, check_due)
+    answered = _after_reply(r)
+    if answered is not None:
+        if thank_you is not None and r.reply is not None and r.reply.outcome in ("replied", "next-round"):
+            # a thank-you is thanks, not a chase: a reply with no verdict leaves it due
+            thank_you.reason += f"; the reply of {r.reply.date.isoformat()} stops the chasing, not the thanks"
+            return thank_you
+        return answered
+    if thank_you is not None:
+        return thank_you
+    later = {"status-check", "final-follow-up"} & sent.keys()
     first = r.people[:1]
-    if unthanked and not later and today < check_due:
-        done = [p for p in r.people if p not in unthanked]
-        also = f"; {_names(done)} already thanked" if done else ""
-        return _Step(
-            "thank-you",
-            f"Thank {_names(unthanked)} the day of the interview ({app.counted_from.isoformat()}) or "
-            f"the next, while it is fresh{also} (T1)",
-            app.counted_from + dt.timedelta(days=1),
-            "T1",
-            unthanked,
-        )
     if not later:
         return _Step("status-check", check_why, check_due, "T3", first)
     if "final-follow-up" not in sent:

@@ -189,18 +189,29 @@ class Store(DraftVersions):
         """Undo the last recorded send — the whole of it (a thank-you recorded for two interviewers
         at once), or only the last one to `to`. Returns what was undone; InputError when there is
         nothing to undo."""
+        undone = self.undo_last(app_id, "sent", to)
+        if not undone:
+            whom = f" to {to}" if to else ""
+            raise InputError(
+                f"application {app_id} has no recorded send{whom} to undo",
+                "see what was recorded with `afterword apps`",
+            )
+        return undone
+
+    def undo_last(self, app_id: str, kind: str | None = None, to: str | None = None) -> list[Event]:
+        """Undo the last recorded event of `kind` (`sent` or `reply`; None: whichever came last) —
+        a whole send batch, or only the last send to `to`. Returns what was undone ([] if nothing)."""
         stamp = now()
         with self._tx() as db:
             app = self._load(db, app_id)[0]
-            sends = [e for e in app.events if e.kind == "sent" and (to is None or same_name(e.recipient, to))]
-            if not sends:
-                whom = f" to {to}" if to else ""
-                raise InputError(
-                    f"application {app_id} has no recorded send{whom} to undo",
-                    "see what was recorded with `afterword apps`",
-                )
-            last = max(sends, key=lambda e: int(e.id))
-            undone = [last] if to is not None else [e for e in sends if e.batch == last.batch]
+            events = [
+                e for e in app.events
+                if kind in (None, e.kind) and (to is None or same_name(e.recipient, to))
+            ]  # fmt: skip
+            if not events:
+                return []
+            last = max(events, key=lambda e: int(e.id))
+            undone = [last] if to is not None else [e for e in events if e.batch == last.batch]
             db.table("events").update({"undone": stamp}, doc_ids=[int(e.id) for e in undone])
         return [e.model_copy(update={"undone": dt.datetime.fromisoformat(stamp)}) for e in undone]
 

@@ -99,8 +99,8 @@ def progress_lines(services: Services, app_id: str) -> list[str]:
     return lines
 
 
-def next_for(services: Services, app_id: str) -> tuple[str | None, list[str], set[tuple[str, str]]]:
-    """(worker) The next scenario and its recipients, and the (scenario, person) pairs sent."""
+def next_for(services: Services, app_id: str) -> tuple[NextStep, set[tuple[str, str]]]:
+    """(worker) The next step, and the (scenario, person) pairs sent."""
     from afterword.planner.rules import next_step
 
     app = services.store.get_application(app_id)
@@ -109,4 +109,4 @@ def next_for(services: Services, app_id: str) -> tuple[str | None, list[str], se
     for e in app.round_events():
         if e.kind == "sent" and e.scenario:  # a send from before sends were per person: everyone
             sent.update((e.scenario, person) for person in ([e.recipient] if e.recipient else app.recipients))
-    return step.scenario, step.recipients, sent
+    return step, sent

@@ -35,8 +35,10 @@ def app_line(line: str) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    """What to tell the person about a failure: our own errors as they are, anything else named
-    (a bug must be shown, not swallowed)."""
+    """What to tell the person about a failure: our own errors as they are (without advice to run
+    a command), anything else named (a bug must be shown, not swallowed)."""
     from afterword.errors import AfterwordError
 
-    return str(exc) if isinstance(exc, AfterwordError) else f"unexpected error: {exc!r}"
+    if isinstance(exc, AfterwordError):  # a hint to run a command is for the CLI, not the app
+        return exc.message if "`afterword " in exc.hint else str(exc)
+    return f"unexpected error: {exc!r}"

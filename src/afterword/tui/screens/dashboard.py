@@ -1,5 +1,5 @@
 """The start screen: every tracked application with each person's state, when it is due, its
-status and last contact; open, start, reply, undo a send, archive or delete from here."""
+status and last contact; open, start, reply, undo the last send or reply, archive or delete from here."""
 
 from __future__ import annotations
 
@@ -67,8 +67,8 @@ class DashboardScreen(Screen[None]):
         Binding("n", "new", "New", id="new", tooltip="Start a new application in the notes form"),
         Binding("r", "reply", "Reply", id="reply",
                 tooltip="Record a reply or an outcome: replied, next round, rejected, offer, withdrawn"),
-        Binding("u", "undo_send", "Undo send", id="undo_send",
-                tooltip="Undo the last send recorded for this application"),
+        Binding("u", "undo", "Undo", id="undo",
+                tooltip="Undo the last send or reply recorded for this application"),
         Binding("e", "edit", "Edit", id="edit", tooltip="Edit the selected application's notes"),
         Binding("a", "archive", "Archive", id="archive",
                 tooltip="Hide it from the dashboard and the plan (v shows archived; a brings it back)"),
@@ -273,19 +273,32 @@ class DashboardScreen(Screen[None]):
 
         self.tasks.submit(record, self._done, failed="Reply not recorded")
 
-    def action_undo_send(self) -> None:
-        """Undo the last send recorded for the selected application."""
+    def action_undo(self) -> None:
+        """Undo the last send or reply recorded for the selected application."""
+        from afterword.tui.screens.dialogs import OUTCOME_LABELS
+
         row = self._need_row()
         if row is None:
             return
         store = self.services.store
 
         def undo() -> str:
-            undone = store.unsend(row.id)
+            undone = store.undo_last(row.id)
+            if not undone:
+                return ""
+            if undone[0].kind == "reply":
+                reply = undone[0]
+                return f"Undid the reply: “{OUTCOME_LABELS[str(reply.outcome)]}” of {reply.date.isoformat()}."
             said = ", ".join(f"{e.scenario} to {e.recipient} ({e.date.isoformat()})" for e in undone)
             return f"Undid the send: {said}."
 
-        self.tasks.submit(undo, self._done, failed="Nothing undone")
+        def done(message: str) -> None:
+            if message:
+                self._done(message)
+            else:
+                self.notify(f"Nothing to undo: no send or reply is recorded for {row.company}.")
+
+        self.tasks.submit(undo, done, failed="Nothing undone")
 
     def action_archive(self) -> None:
         """Archive the selected application (or bring an archived one back)."""

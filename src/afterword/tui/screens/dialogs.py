@@ -123,10 +123,12 @@ class ReplyDialog(ModalScreen[tuple[str, dt.date, bool] | None]):
             yield Checkbox("They were warm about me", id="reply-warm", compact=True)
             yield Static("A warm rejection gets a short thank-you reply (C10).", classes="dim")
             yield Static("", id="reply-problem", classes="field-problem")
-            yield Static("Enter on an answer records it · Esc cancels", classes="dim")
+            yield Static("↓ picks an answer, Enter records it · Esc cancels", classes="dim")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.focus()
+        options.highlighted = None  # nothing picked yet: a stray Enter records nothing
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         text = self.query_one("#reply-date", Input).value.strip()

@@ -293,7 +293,11 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
             self._start(plan, None)
             return
         names = " and ".join(self.desk.slots[n].recipient for n in plan.edited)
-        self.ask_keep(f"You edited the draft for {names}.", partial(self._start, plan))
+        others = [job.recipient.name for job, t in zip(plan.jobs, plan.targets, strict=True)
+                  if t not in plan.edited]
+        also = (f" The draft for {' and '.join(others)} (not edited) is drafted again whichever you "
+                "pick.") if others else ""
+        self.ask_keep(f"You edited the draft for {names}.{also}", partial(self._start, plan))
 
     def _start(self, plan: Plan, choice: Choice | None) -> None:
         if plan.edited and choice is None:
@@ -307,7 +311,8 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
                                          self.pick("model") or None)
         self._stop = threading.Event()
         self.query_one("#banner").add_class("hidden")
-        self.rebuild_tabs(slots[0])
+        mine = choice == "keep-mine" and self.desk.current in plan.edited
+        self.rebuild_tabs(self.desk.current if mine else slots[0])  # keep mine: stay on yours
         self.query_one(StatusLine).start(self.request.backend, self.request.model)
         self.run_worker(partial(generate, self, self.services, self.request, self._stop.is_set),
                         thread=True, group="generate", exclusive=True, exit_on_error=False)

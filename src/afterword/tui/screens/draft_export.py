@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
@@ -20,17 +21,24 @@ from afterword.tui.safe import plain
 from afterword.tui.tasks import Serial, tasks_of
 
 if TYPE_CHECKING:
+    from afterword.planner import NextStep
     from afterword.store import StoredDraft
     from afterword.tui.desk import Desk, Slot
     from afterword.tui.services import Services
+
+
+NO_CLIPBOARD = "Copied through the terminal only (no clipboard here; ctrl+s saves a file)"
+"""Said once when the system clipboard is missing (one line at 80 columns, no tool names)."""
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-").lower() or "draft"
 
 
-def approval_text(draft: Draft, notes: Notes, day: dt.date, tracked: bool) -> Text:
-    """What ctrl+y shows: to whom, what Enter will record, then the final text."""
+def approval_text(draft: Draft, notes: Notes, day: dt.date, tracked: bool,
+                  thanked: Collection[str] = ()) -> Text:
+    """What ctrl+y shows: to whom, what Enter will record (and whose thank-you stays due — the
+    others not in `thanked`), then the final text."""
     person = notes.recipient(draft.recipient)
     text = Text()
     text.append("To: ", style="bold")
@@ -39,9 +47,10 @@ def approval_text(draft: Draft, notes: Notes, day: dt.date, tracked: bool) -> Te
     if tracked:
         text.append_text(plain(f"copies it and records: {draft.scenario} sent to {person.name} on "
                                f"{day.isoformat()}."))
-        others = [p.name for p in notes.recipients() if p.name != person.name]
+        others = [p.name for p in notes.recipients() if p.name != person.name and p.name not in thanked]
         if others and draft.scenario == "thank-you":
-            text.append_text(plain(f" {' and '.join(others)} stay{'s' * (len(others) == 1)} as they are."))
+            whose = " and ".join(f"{name}'s" for name in others)
+            text.append_text(plain(f" {whose} thank-you{'s stay' if len(others) > 1 else ' stays'} due."))
     else:
         text.append("copies it (these notes are not tracked, so nothing is recorded).")
     text.append("\nc ", style="bold")
@@ -196,7 +205,8 @@ class ExportActions:
             return
         today = self.services.today()
         tracked = self.app_id is not None
-        body = approval_text(draft, self.notes, today, tracked)
+        thanked = {person for scenario, person in self.sent if scenario == "thank-you"}
+        body = approval_text(draft, self.notes, today, tracked, thanked)
         choices = [("record", "enter", "Copy and record" if tracked else "Copy"), ("copy", "c", "Copy only")]
         title = f"Approve the {draft.scenario} to {draft.recipient}"
         self.app.push_screen(ChoiceDialog(title, body, choices, long=True),
@@ -212,23 +222,22 @@ class ExportActions:
                           partial(self._recorded, draft), failed="Not recorded")
 
     def _copy_and_record(self, app_id: str | None, draft: Draft, day: dt.date,
-                         record: bool) -> tuple[bool, str, str]:
+                         record: bool) -> tuple[bool, str]:
         """(worker) System clipboard, then the version approved and the send recorded:
-        (copied to the system clipboard, why not, what was recorded)."""
-        ok, why = self.services.system_copy(draft.text)
+        (copied to the system clipboard, what was recorded)."""
+        ok, _why = self.services.system_copy(draft.text)
         if not record or app_id is None:
-            return ok, why, ""
+            return ok, ""
         store = self.services.store
         draft_id = store.add_draft(app_id, draft, edited=False)
         store.approve_draft(draft_id)
         store.record_sent(app_id, draft.scenario, day, to=draft.recipient, draft_id=draft_id)
-        return ok, why, f"{draft.scenario} to {draft.recipient} on {day.isoformat()}"
+        return ok, f"{draft.scenario} to {draft.recipient} on {day.isoformat()}"
 
-    def _recorded(self, draft: Draft, result: tuple[bool, str, str]) -> None:
-        ok, why, recorded = result
-        copied = "Copied to the system clipboard and through the terminal." if ok else (
-            "Copied through the terminal (OSC 52)." if self._clipboard_said
-            else f"Copied through the terminal (OSC 52); {why}.")
+    def _recorded(self, draft: Draft, result: tuple[bool, str]) -> None:
+        ok, recorded = result
+        copied = "Copied." if ok else ("Copied through the terminal." if self._clipboard_said
+                                       else NO_CLIPBOARD)
         self._clipboard_said = self._clipboard_said or not ok  # the missing clipboard is said once
         said = f"{copied} Recorded: {recorded} — u on the dashboard undoes it." if recorded else (
             f"{copied} Nothing recorded.")
@@ -245,15 +254,25 @@ class ExportActions:
         app_id, services = self.app_id, self.services
         self.tasks.submit(lambda: next_for(services, app_id), self._progress, failed="Store not read")
 
-    def _progress(self, result: tuple[str | None, list[str], set[tuple[str, str]]]) -> None:
+    def _progress(self, result: tuple[NextStep, set[tuple[str, str]]]) -> None:
         from textual.widgets import Select
         from textual.widgets.select import InvalidSelectValueError
 
-        scenario, recipients, self.sent = result
+        from afterword.tui.screens.draft import SCENARIO_LABELS
+        from afterword.tui.widgets.editor import DraftEditor
+
+        step, self.sent = result
+        scenario, recipients = step.scenario, step.recipients
         self.label_tabs()
-        if self._followed or self.desk.slots or scenario is None:
+        if self._followed or self.desk.slots:
             return
         self._followed = True
+        if scenario is None:  # say so, rather than let the picked scenario look due
+            picked = SCENARIO_LABELS.get(self.pick("scenario"), self.pick("scenario"))
+            self.query_one(DraftEditor).text = (
+                f"Nothing is due now: {step.reason}.\n\n{picked} is picked; ctrl+g drafts it anyway, "
+                "or pick another scenario above. ctrl+r for tone variants, F1 for help.")
+            return
         everyone = [p.name for p in self.notes.recipients()]
         who = "*" if len(everyone) > 1 and sorted(recipients) == sorted(everyone) else (recipients or [""])[0]
         for name, value in (("scenario", scenario), ("recipient", who)):

@@ -16,7 +16,7 @@ FLOW = """\
 1. **Dashboard** lists every application with each person's state (“thank-you: Priya ✓ · Tom due
    today”), when the next step is due (overdue ones in red), its status and last contact. *Enter*
    drafts the next step, *n* starts a new application, *r* records a reply or an outcome, *u* undoes
-   the last send, *a* archives, *d* deletes (it asks first).
+   the last send or reply, *a* archives, *d* deletes (it asks first).
 2. **Notes** — what you remember from the interview, in fields and rows (add, move, remove
    interviewers, topics, skills, news). A missing value shows beside its field once you have been
    there, or when you try to go on; the notes lint (negative news, typos, a shape that will read

@@ -122,6 +122,8 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         self.warning = ""
         """Instruction-like text in the notes: which fields (shown at the top)."""
         self.touched: set[str] = set()
+        self._reveal: Widget | None = None
+        """A row just added or moved, to scroll into view whole once its problems are shown."""
         self.show_all = False
         self._at: str | None = None
         """The form key of the field with focus (leaving it marks it touched)."""
@@ -273,7 +275,8 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
                 await topics.show(values["topics"], {"with": people_options(values)})
         if focus_row is not None and 0 <= focus_row < len(values[key]):
             first = event.rows.spec.parts[0].name
-            self.query_one(f"#{event.rows.wid(focus_row, first)}").focus()
+            self.query_one(f"#{event.rows.wid(focus_row, first)}").focus(scroll_visible=False)
+            self._reveal = event.rows.query(".row")[focus_row]  # whole, once the problems are in
         else:
             self.query_one(f"#add-{slug(key)}").focus()
         self.validate()
@@ -309,6 +312,9 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         if event.valid:
             self.warning = event.warning
         self.show_problems()
+        if self._reveal is not None:
+            self.call_after_refresh(self._reveal.scroll_visible, animate=False)
+            self._reveal = None
 
     def show_problems(self) -> None:
         """Each problem beside its field, a row's in that row (a news item's beside its “Use
@@ -319,8 +325,9 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         loose: list[Issue] = []
         for issue in self.issues:
             place = place_for(issue.field, self.values)
-            if issue.rule == SCHEMA and not (self.show_all or place.key in self.touched):
-                continue
+            if issue.rule == SCHEMA and not self.show_all and (
+                    place.key not in self.touched or (place.row is None and self._has_rows(place.key))):
+                continue  # not left yet; or "add at least one" while a new row is being filled in
             if place.key is None:
                 loose.append(issue)
                 continue
@@ -332,6 +339,10 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         lint = self.query_one("#notes-lint", Static)
         lint.update(_panel(self.warning, loose))
         lint.set_class(not (loose or self.warning), "hidden")
+
+    def _has_rows(self, key: str | None) -> bool:
+        rows = self.values.get(key or "")
+        return isinstance(rows, list) and bool(rows)
 
     def autosave(self) -> None:
         self.run_worker(partial(self._autosave, self.app_id, values_to_notes(self.values)),

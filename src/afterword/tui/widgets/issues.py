@@ -24,6 +24,11 @@ def by_severity(issues: list[Issue]) -> list[Issue]:
     return sorted(issues, key=lambda i: (ORDER.get(i.severity, 3), i.field is None, i.offset))
 
 
+def checker_label(checker: str) -> str:
+    """A checker's short name: `offline-en` for `offline-en (harper + rules)`."""
+    return checker.split(" (", 1)[0]
+
+
 def learnable(issue: Issue) -> bool:
     """A spelling issue on a word: one the user dictionary can learn (English drafts)."""
     return issue.source == "spelling" and issue.length > 0
@@ -82,12 +87,14 @@ class IssuePanel(Vertical):
         keep = options.highlighted
         self.issues = by_severity(issues)
         counts = {s: sum(i.severity == s for i in self.issues) for s in ORDER}
-        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
-        ran = f" · grammar: {checker}" if checker else ""
-        self.query_one("#checks-summary", Static).update(plain(f"Checks: {summary}{ran}"))
+        summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "0 issues"
+        box = self.query_one("#checks-summary", Static)
+        box.update(plain(f"{summary} · {checker_label(checker)}" if checker else summary))
+        box.tooltip = f"Checked by {checker}" if checker else None
         options.clear_options()
         options.add_options(
             [Option(self._line(issue), id=str(n)) for n, issue in enumerate(self.issues)]
+            or [Option(plain("No issues.", "dim"), disabled=True)]
         )
         if self.issues:
             options.highlighted = min(keep or 0, len(self.issues) - 1)
@@ -115,7 +122,7 @@ class IssuePanel(Vertical):
     def _detail(self) -> None:
         issue = self.current
         detail = self.query_one("#issue-detail", Static)
-        detail.update(describe(issue, self.words) if issue else plain("No issues."))
+        detail.update(describe(issue, self.words) if issue else "")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
