@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from afterword.tui.services import Services
 
 
-NO_CLIPBOARD = "Copied through the terminal only (no clipboard here; ctrl+s saves a file)"
+NO_CLIPBOARD = "Copied through the terminal only (no clipboard here; ctrl+s saves a file)."
 """Said once when the system clipboard is missing (one line at 80 columns, no tool names)."""
 
 
