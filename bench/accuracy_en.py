@@ -1,33 +1,26 @@
-"""English grammar accuracy on the held-out set, beside Harper's defaults, and check time.
+"""English grammar accuracy on the held-out set, beside Harper's defaults.
 
 Reads `bench/data/heldout/grammar_en.jsonl` (the exam: see its README) and prints ONLY aggregate
 figures — recall per kind, the false-alarm rate on the correct rows — for our offline English
-checker and for plain `harper.Linter()`, plus the warm time of checking a 250-word e-mail
-(median) and the cold start (import + first check, in a fresh process).
+checker and for plain `harper.Linter()`. Check times are bench/run.py's (grammar section).
 
 `--dev` scores our own development rows (`tests/data/grammar_en_dev.jsonl`) instead: those are a
 regression suite, never quoted as accuracy.
 
-Run: PYTHONPATH=src python bench/accuracy_en.py [--dev] [--quick]
+Run: PYTHONPATH=src python bench/accuracy_en.py [--dev]   (or all sets: bench/accuracy.py)
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_ms
-
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "bench" / "data" / "heldout" / "grammar_en.jsonl"
 DEV = ROOT / "tests" / "data" / "grammar_en_dev.jsonl"
-EMAIL = ROOT / "tests" / "data" / "drafts" / "en_thank_you_250.txt"
 Span = tuple[int, int]
 Run = Callable[[str, list[str]], list[Span]]
 
@@ -91,35 +84,8 @@ def score(run: Run, rows: list[dict]) -> dict[str, object]:
     }
 
 
-def _warm_ms(n: int) -> float:
-    from afterword.checks.grammar import offline_checker
-
-    text = EMAIL.read_text("utf-8")
-    checker = offline_checker("en")
-    checker.warm()
-    return median_ms(lambda: checker.check(text, "en"), n)
-
-
-_COLD = """
-import time
-t = time.perf_counter()
-from afterword.checks.grammar import offline_checker
-offline_checker("en").check(open({path!r}, encoding="utf-8").read(), "en")
-print((time.perf_counter() - t) * 1000)
-"""
-
-
-def _cold_ms() -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run(
-        [sys.executable, "-c", _COLD.format(path=str(EMAIL))],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    return float(out.stdout.strip().splitlines()[-1])
-
-
-def run(quick: bool = False, dev: bool = False) -> dict[str, object]:
-    """Figures for the English grammar set: ours and Harper's, warm and cold ms per e-mail."""
+def run(dev: bool = False) -> dict[str, object]:
+    """Figures for the English grammar set, ours and Harper's."""
     rows = _rows(DEV if dev else HELDOUT)
     from afterword.checks.grammar.offline_en import native_output_silenced
 
@@ -130,8 +96,6 @@ def run(quick: bool = False, dev: bool = False) -> dict[str, object]:
         "rows": len(rows),
         "ours": mine,
         "harper": plain,
-        "warm_ms": _warm_ms(5 if quick else 30),
-        "cold_ms": None if quick else _cold_ms(),
     }
 
 
@@ -141,7 +105,7 @@ def _pct(pair: object) -> str:
 
 
 def main() -> None:
-    figures = run(quick="--quick" in sys.argv, dev="--dev" in sys.argv)
+    figures = run(dev="--dev" in sys.argv)
     mine, plain = figures["ours"], figures["harper"]
     assert isinstance(mine, dict) and isinstance(plain, dict)
     print(f"English grammar, {figures['set']}: {figures['rows']} rows")
@@ -151,10 +115,6 @@ def main() -> None:
     print(f"  {'recall (all)':<16}{_pct(plain['recall_all']):>16}   {_pct(mine['recall_all']):>17}")
     print(f"  {'false alarms':<16}{_pct(plain['false_alarms']):>16}   {_pct(mine['false_alarms']):>17}"
           "   (correct rows with any warning/error)")  # fmt: skip
-    cold = figures["cold_ms"]
-    print(f"  warm check of a 250-word e-mail: {figures['warm_ms']:.1f} ms (median; target ≤ 100 ms)")
-    if cold is not None:
-        print(f"  cold start (import + first check, fresh process): {cold:.0f} ms")
 
 
 if __name__ == "__main__":
