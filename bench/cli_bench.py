@@ -68,7 +68,8 @@ def measure(quick: bool) -> list[Row]:
                 "ms",
                 how,
                 targets.get(key),
-                anchor=f"{wall(key) / python:.0f}× python start; CPU {cpu(key):.0f} ms; peak RSS {rss(key):.0f} MiB",
+                anchor=f"{wall(key) / python:.0f}× python start; CPU {cpu(key):.0f} ms; "
+                f"peak RSS {rss(key):.0f} MiB",
             )
         )
     rows.append(
