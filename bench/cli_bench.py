@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _timing import EMAIL_EN, NOTES_EN, ROOT, Process, Row, bench_env, run_process
+from _timing import EMAIL_EN, NOTES_EN, ROOT, Process, Row, bench_env, peak_rss_mb, run_process
 
 AFTERWORD = [sys.executable, "-m", "afterword"]
 NOTES = str(NOTES_EN.relative_to(ROOT))
@@ -25,13 +25,20 @@ COMMANDS = {
 }
 
 
+DRAFT = "cli_draft_offline_ms"
+
+
 def measure(quick: bool) -> list[Row]:
     runs = 3 if quick else 5
     done: dict[str, list[Process]] = {key: [] for key in COMMANDS}
     with tempfile.TemporaryDirectory() as tmp:
         env = bench_env(Path(tmp))
-        for args in COMMANDS.values():  # once unmeasured: the OS file cache, .pyc files
-            run_process(args, env)
+        # once unmeasured (the OS file cache, .pyc files), under GNU time for the peak RSS
+        # (`--quick`: only the draft's; the sections before have warmed the rest)
+        peak = {
+            key: peak_rss_mb(args, env) if key == DRAFT or not quick else None
+            for key, args in COMMANDS.items()
+        }
         for _ in range(runs):
             for key, args in COMMANDS.items():
                 proc = run_process(args, env)
@@ -39,14 +46,14 @@ def measure(quick: bool) -> list[Row]:
                     raise RuntimeError(f"{' '.join(args)} exited {proc.code}: {proc.err[-500:]}")
                 done[key].append(proc)
 
+    def rss(key: str) -> str:
+        return f"{peak[key]:.0f} MiB" if peak[key] is not None else "n/a (no GNU time)"
+
     def wall(key: str) -> float:
         return statistics.median(p.wall_ms for p in done[key])
 
     def cpu(key: str) -> float:
         return statistics.median(p.cpu_ms for p in done[key])
-
-    def rss(key: str) -> float:
-        return statistics.median(p.rss_mb for p in done[key])
 
     python = wall("python_start_ms")
     how = f"whole process, wall, median of {runs} (round-robin)"
@@ -68,17 +75,16 @@ def measure(quick: bool) -> list[Row]:
                 "ms",
                 how,
                 targets.get(key),
-                anchor=f"{wall(key) / python:.0f}× python start; CPU {cpu(key):.0f} ms; "
-                f"peak RSS {rss(key):.0f} MiB",
+                anchor=f"{wall(key) / python:.0f}× python start; CPU {cpu(key):.0f} ms; peak RSS {rss(key)}",
             )
         )
     rows.append(
         Row(
             "cli_draft_rss_mb",
-            rss("cli_draft_offline_ms"),
+            peak[DRAFT] or 0.0,
             "MiB",
             "peak RSS of `draft --backend offline`",
-            anchor=f"python -c pass {rss('python_start_ms'):.0f} MiB",
+            anchor=f"python -c pass {rss('python_start_ms')}",
         )
     )
     return rows

@@ -48,7 +48,7 @@ def cold_ms(which: tuple[str, str], runs: int) -> list[float]:
 
 
 def measure(quick: bool) -> list[Row]:
-    n, runs = (10, 3) if quick else (50, 5)
+    n, runs = (10, 2) if quick else (50, 5)
     en_text, ja_text = EMAIL_EN.read_text("utf-8"), EMAIL_JA.read_text("utf-8")
     en, ja, linter = offline_checker("en"), offline_checker("ja"), harper.Linter()
     en.warm()

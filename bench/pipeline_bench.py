@@ -73,7 +73,7 @@ def prompt_rows(backend: EmbeddedBackend, jobs: list[Job]) -> list[Row]:
 def measure(quick: bool) -> list[Row]:
     os.environ.setdefault("OMP_WAIT_POLICY", "passive")  # llama.cpp's threads sleep, not spin, when
     # they wait: on a shared 2-core machine spinning threads make every figure noise
-    tokens, rounds = (32, 3) if quick else (96, 5)
+    tokens, rounds = (24, 3) if quick else (96, 5)
     off, default = _settings(tokens, repair=False), _settings(tokens, repair=True)
     backend = EmbeddedBackend(off.embedded)
     llm = backend._load()
