@@ -116,7 +116,8 @@ async def _launch(kind: str, t0: float) -> dict[str, float]:
                 await asyncio.sleep(0.002)
             out["warm_ms"] = time.time() - t0
             await pilot.press("ctrl+g")
-            while not app.screen.drafts or app.screen.generating:
+            slots = app.screen.desk.slots
+            while not slots or any(slot.draft is None for slot in slots) or app.screen.generating:
                 await asyncio.sleep(0.01)
             await app.workers.wait_for_complete()
             out["drafted_ms"] = time.time() - t0
@@ -125,7 +126,7 @@ async def _launch(kind: str, t0: float) -> dict[str, float]:
 
 async def _key_latency(home: Path, streaming: bool, keys: int) -> list[float]:
     """Per-key milliseconds from the driver to the character showing in the subject field."""
-    from textual.widgets import Input, Select
+    from textual.widgets import Select
 
     from afterword.backends import make_backend
     from afterword.config import Settings
@@ -158,9 +159,9 @@ async def _key_latency(home: Path, streaming: bool, keys: int) -> list[float]:
         await pilot.pause()
         if streaming:
             await pilot.press("ctrl+g")
-            while len(screen.streams[0]) < 200:
+            while not screen.desk.slots or len(screen.desk.slots[0].stream) < 200:
                 await pilot.pause(0.01)
-        subject = screen.query_one("#subject", Input)
+        subject = screen.query_one("#subject")
         subject.focus()
         await pilot.pause()
         for _ in range(keys):

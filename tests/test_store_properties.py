@@ -3,6 +3,7 @@ traceback — and after the damage is set aside the store works again."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import tempfile
@@ -39,8 +40,9 @@ json_values = st.recursive(
 
 
 def good_store() -> dict[str, Any]:
+    """A fresh, valid store (a new copy every time: the damage strategies mutate it in place)."""
     stamp = "2026-11-20T10:00:00+00:00"
-    return {
+    return copy.deepcopy({
         "meta": {"1": {"schema_version": SCHEMA_VERSION}},
         "applications": {
             "1": {"notes": SAMPLE, "archived": None, "created": stamp, "updated": stamp},
@@ -63,7 +65,7 @@ def good_store() -> dict[str, Any]:
             "2": {"app_id": "2", "kind": "reply", "outcome": "replied", "date": "2026-11-25", "batch": "b"},
         },
         "interviews": {"1": {"app_id": "1", "date": "2026-11-20", "interviewers": ["Priya Raman"]}},
-    }
+    })
 
 
 @st.composite

@@ -1,4 +1,5 @@
-"""Pilot tests of the dashboard, the notes editor and the app's conventions (palette, keys, theme)."""
+"""Pilot tests of the dashboard (per-person states, reply, undo, archive, delete), the notes form
+(rows, focus, plain-word problems once touched) and the app's conventions (palette, keys, themes)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,22 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.color import ColorSystem
 from textual.command import CommandPalette
-from textual.widgets import DataTable, Input, TextArea
-from tui_support import SAMPLES, TODAY, make_services
+from textual.widgets import Button, DataTable, OptionList, Select
+from tui_support import TODAY, make_services, notes_of, settle
 
-from afterword.models import load_notes
+from afterword.planner import next_step
 from afterword.store import Store
 from afterword.tui.app import AfterwordApp
 from afterword.tui.screens.dashboard import DashboardScreen
+from afterword.tui.screens.dialogs import ChoiceDialog, ReplyDialog
 from afterword.tui.screens.draft import DraftScreen
 from afterword.tui.screens.help import HelpScreen
 from afterword.tui.screens.notes import NotesScreen, widget_id
 from afterword.tui.state import UIState
+from afterword.tui.widgets.rows import RowList
+from afterword.tui.widgets.wrapline import WrapLine
 
 SIZE = (100, 32)
 
@@ -29,109 +34,260 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-async def _settle(app: AfterwordApp, pilot: object) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()  # type: ignore[attr-defined]
-
-
-def _seed(home: Path) -> None:
+def _seed(home: Path, *samples: str) -> Store:
     store = Store(home / "afterword.json")
-    store.upsert_application(load_notes(SAMPLES / "en_thank_you.json"))
-    store.upsert_application(load_notes(SAMPLES / "en_status_check.json"))
+    for sample in samples or ("en_thank_you.json", "en_status_check.json"):
+        store.upsert_application(notes_of(sample))
+    return store
 
 
-async def test_dashboard_lists_applications_and_highlights_overdue(home: Path) -> None:
-    _seed(home)
+def _dashboard(home: Path, today: dt.date = TODAY) -> AfterwordApp:
     services = make_services(home, backend="offline")
-    services.today = lambda: TODAY + dt.timedelta(days=60)
-    app = AfterwordApp(services, state=UIState(home / "ui.json"))
+    services.today = lambda: today
+    return AfterwordApp(services, state=UIState(home / "ui.json"))
+
+
+def _row(screen: DashboardScreen, company: str) -> int:
+    return next(n for n, r in enumerate(screen.rows) if r.company == company)
+
+
+async def test_dashboard_shows_each_persons_state_and_overdue(home: Path) -> None:
+    store = _seed(home)
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY, to="Priya Raman")
+    app = _dashboard(home)
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
-        assert {r["Company"] for r in screen.rows} >= {"Northwind Health"}
-        assert all(r["overdue"] for r in screen.rows)
-        summary = screen.query_one("#dash-summary").render().plain
-        assert f"{len(screen.rows)} overdue" in summary
+        north = screen.rows[_row(screen, "Northwind Health")]
+        assert north.next_step == "thank-you: Priya ✓ · Tom due today"
+        lumen = screen.rows[_row(screen, "Lumen Robotics")]
+        assert lumen.overdue and "overdue" in lumen.next_step
+        assert "1 overdue" in str(screen.query_one("#dash-summary").render())
+        cells = screen.query_one(DataTable).get_row_at(_row(screen, "Lumen Robotics"))
+        assert str(cells[2]).endswith("overdue")
+        screen.query_one(DataTable).move_cursor(row=_row(screen, "Northwind Health"))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        draft = app.screen
+        assert isinstance(draft, DraftScreen)
+        # the draft screen asks the same next step: Tom's thank-you
+        assert draft.query_one("#scenario", Select).value == "thank-you"
+        assert draft.query_one("#recipient", Select).value == "Tom Okafor"
+
+
+async def test_reply_undo_archive_and_delete_from_the_dashboard(home: Path) -> None:
+    store = _seed(home)
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY)
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen)
         table = screen.query_one(DataTable)
-        assert table.get_row_at(0)[3].plain.endswith("overdue")
+        table.move_cursor(row=_row(screen, "Northwind Health"))
+
+        # undo the send: both thank-yous (recorded together) are due again
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [e for e in store.get_application(app_id).events if e.kind == "sent"] == []
+        assert screen.rows[_row(screen, "Northwind Health")].next_step == \
+            "thank-you: Priya due today · Tom due today"
+
+        # record a reply: next round
+        table.move_cursor(row=_row(screen, "Northwind Health"))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyDialog)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = [o.id for o in options._options].index("next-round")
         await pilot.press("enter")
-        await _settle(app, pilot)
-        assert isinstance(app.screen, DraftScreen)
+        await settle(app, pilot)
+        application = store.get_application(app_id)
+        assert application.status == "next-round"
+        assert next_step(application, TODAY, 7).action is None
+        assert screen.rows[_row(screen, "Northwind Health")].status == "next-round"
+
+        # archive: gone from the list; v shows it again; a brings it back
+        table.move_cursor(row=_row(screen, "Northwind Health"))
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert "Northwind Health" not in [r.company for r in screen.rows]
+        await pilot.press("v")
+        await settle(app, pilot)
+        assert screen.rows[_row(screen, "Northwind Health")].archived
+        table.move_cursor(row=_row(screen, "Northwind Health"))
+        await pilot.press("a")
+        await settle(app, pilot)
+        assert store.get_application(app_id).archived is None
+
+        # delete asks first; Esc keeps it, y deletes it
+        table.move_cursor(row=_row(screen, "Northwind Health"))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "Northwind Health" in [r.company for r in screen.rows]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert "Northwind Health" not in [r.company for r in screen.rows]
+        assert [a.company for a in store.applications(include_archived=True)] == ["Lumen Robotics"]
 
 
-async def test_notes_editor_validates_inline_enter_is_newline_and_autosaves(home: Path) -> None:
-    app = AfterwordApp(make_services(home, backend="offline"), state=UIState(home / "ui.json"))
+async def test_palette_finds_reply_and_undo(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY, to="Tom Okafor")
+    app = _dashboard(home)
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
-        await pilot.press("n")
-        await _settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, NotesScreen)
-        await pilot.pause(0.4)
-        await _settle(app, pilot)
-        assert "required" in screen.query_one(f"#e-{widget_id('sender.name')}").render().plain
-
-        # Enter in a multi-line field inserts a newline (IME users confirm with Enter)
-        news = screen.query_one(f"#{widget_id('company.news')}", TextArea)
-        news.focus()
-        await pilot.press(*"Acme opened a Denver office")
-        await pilot.press("enter")
-        await pilot.press(*"Acme faces a lawsuit over a data breach")
-        assert news.text.count("\n") == 1
-        assert isinstance(app.screen, NotesScreen)
-
-        for key, value in (("sender.name", "Maya Chen"), ("company.name", "Acme"),
-                           ("position", "Data Engineer")):
-            field = screen.query_one(f"#{widget_id(key)}", Input)
-            field.value = value
-        screen.query_one(f"#{widget_id('interviewers')}", TextArea).text = "Priya Raman | Director"
-        await pilot.pause(1.2)
-        await _settle(app, pilot)
-        problem = screen.query_one(f"#e-{widget_id('company.news')}").render().plain
-        assert "negative news" in problem and "lawsuit" in problem
-        assert screen.query_one(f"#e-{widget_id('sender.name')}").render().plain == ""
-        scratch = json.loads((home / "notes-autosave.json").read_text(encoding="utf-8"))
-        assert scratch["company"]["name"] == "Acme"
-
-        await pilot.press("ctrl+g")
-        await _settle(app, pilot)
-        assert isinstance(app.screen, DraftScreen)
-        assert app.screen.notes.company.name == "Acme"
-        assert [a.company for a in Store(home / "afterword.json").applications()] == ["Acme"]
-
-
-async def test_palette_lists_screen_actions_and_runs_them(home: Path) -> None:
-    app = AfterwordApp(make_services(home, backend="offline"),
-                       notes=load_notes(SAMPLES / "en_thank_you.json"), state=UIState(home / "ui.json"))
-    async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, DraftScreen)
+        await settle(app, pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"Tone variants")
-        await pilot.pause(0.3)
+        await pilot.press(*"undo")
+        await pilot.pause(0.4)
         await pilot.press("enter")
-        await _settle(app, pilot)
-        assert type(app.screen).__name__ == "VariantsScreen"
+        await settle(app, pilot)
+        assert [e for e in store.get_application(app_id).events if e.kind == "sent"] == []
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"outcome")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplyDialog)
+
+
+async def test_new_notes_form_focuses_the_first_field_and_rows_need_no_syntax(home: Path) -> None:
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        assert screen.focused is screen.query_one(f"#{widget_id('company.name')}")
+        await pilot.press(*"Acme Corp")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        # nothing left yet says "needed"
+        assert not [lb for lb in screen.query(".field-label") if "needed" in str(lb.render())]
+        await pilot.press("tab")  # Position: leave it empty; its message appears once left
+        await pilot.press("tab")
+        await settle(app, pilot)
+        problem = str(screen.query_one(f"#e-{widget_id('position')}").render())
+        assert problem == "Position\nPosition is needed — the role you talked about."
+        assert str(screen.query_one(f"#e-{widget_id('sender.name')}").render()) == "Your name"
+
+        screen.query_one(f"#{widget_id('position')}", WrapLine).value = "Data Engineer"
+        screen.query_one(f"#{widget_id('sender.name')}", WrapLine).value = "Maya Chen"
+        # an interviewer and a news item as rows with their own fields
+        screen.query_one("#add-interviewers", Button).press()  # below the fold: as Enter on it would
+        await settle(app, pilot)
+        interviewers = screen.query_one("#rows-interviewers", RowList)
+        assert screen.focused is screen.query_one(f"#{interviewers.wid(0, 'name')}")
+        await pilot.press(*"Priya Raman")
+        screen.query_one(f"#{interviewers.wid(0, 'greet_as')}", WrapLine).value = "Priya"
+        screen.query_one("#add-company-news", Button).press()
+        await settle(app, pilot)
+        news = screen.query_one("#rows-company-news", RowList)
+        news_text = screen.query_one(f"#{news.wid(0, 'text')}", WrapLine)
+        news_text.value = "Acme faces a lawsuit over a data breach"
+        await pilot.pause(1.2)
+        await settle(app, pilot)
+        warning = str(screen.query_one(f"#{news.problem_id()}").render())
+        assert warning.startswith("1. ") and "lawsuit" in warning  # the input lint, as it is typed
+        scratch = json.loads((home / "notes-autosave.json").read_text(encoding="utf-8"))
+        assert scratch["interviewers"] == [{"name": "Priya Raman", "greet_as": "Priya"}]
+
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DraftScreen)
+        notes = app.screen.notes
+        assert notes.company.name == "Acme Corp" and notes.interviewers[0].greet_as == "Priya"
+        assert [a.company for a in Store(home / "afterword.json").applications()] == ["Acme Corp"]
+
+
+async def test_draft_with_these_shows_every_problem_beside_its_field(home: Path) -> None:
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, NotesScreen)
+        for key in ("company.name", "position", "sender.name"):
+            text = str(screen.query_one(f"#e-{widget_id(key)}").render())
+            assert text.endswith(" is needed — " + {"company.name": "the note names the company.",
+                                                   "position": "the role you talked about.",
+                                                   "sender.name": "you sign the note with it."}[key])
+        assert all("Value error" not in m and "[{" not in m for _s, _t, m in app.notices)
+
+
+async def test_notes_screen_shows_the_stores_sends_and_the_same_next_step(home: Path) -> None:
+    store = _seed(home, "en_thank_you.json")
+    app_id = store.find_application(notes_of("en_thank_you.json"))
+    assert app_id is not None
+    store.record_sent(app_id, "thank-you", TODAY, to="Priya Raman")
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        progress = str(screen.query_one("#progress").render())
+        assert "Recorded: thank-you to Priya Raman on 2026-11-21" in progress
+        assert "Next: thank-you: Priya ✓ · Tom due today" in progress
+
+
+async def test_focus_ring_shows_in_every_theme_at_256_colours(home: Path) -> None:
+    app = _dashboard(home)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        screen = app.screen
+        field = screen.query_one(f"#{widget_id('company.name')}", WrapLine)
+        other = screen.query_one(f"#{widget_id('position')}", WrapLine)
+
+        def edge(widget: WrapLine) -> tuple[object, ...]:
+            cell = next(iter(widget.render_line(0)))  # the left edge cell
+            style = cell.style
+            assert style is not None
+            down = [c.downgrade(ColorSystem.EIGHT_BIT) if c else None for c in (style.color, style.bgcolor)]
+            return (cell.text, *down)
+
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            field.focus()
+            await pilot.pause()
+            assert edge(field) != edge(other), theme
 
 
 async def test_user_keymap_remaps_generate(home: Path) -> None:
     services = make_services(home, backend="offline")
-    services.settings.ui.keymap = {"generate": "f5"}
-    app = AfterwordApp(services, notes=load_notes(SAMPLES / "en_rejection.json"),
-                       state=UIState(home / "ui.json"))
+    services.settings.ui.keymap = {"generate": "f9"}
+    app = AfterwordApp(services, notes=notes_of("en_rejection.json"), state=UIState(home / "ui.json"))
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
+        await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, DraftScreen)
-        await pilot.press("f5")
-        await _settle(app, pilot)
-        assert screen.drafts and screen.drafts[0] is not None
-        assert screen.drafts[0].scenario == "rejection-reply"
+        await pilot.press("f9")
+        await settle(app, pilot)
+        assert screen.desk.slots and screen.desk.slots[0].draft is not None
+        assert screen.desk.slots[0].draft.scenario == "rejection-reply"
 
 
 async def test_theme_is_remembered_between_runs(home: Path) -> None:
@@ -147,31 +303,46 @@ async def test_theme_is_remembered_between_runs(home: Path) -> None:
         assert again.theme == "nord"
 
 
-async def test_f1_explains_the_flow_and_lists_keys(home: Path) -> None:
-    app = AfterwordApp(make_services(home, backend="offline"),
-                       notes=load_notes(SAMPLES / "en_thank_you.json"), state=UIState(home / "ui.json"))
-    async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
+async def test_f1_explains_the_flow_lists_keys_and_says_it_scrolls(home: Path) -> None:
+    app = AfterwordApp(make_services(home, backend="offline"), notes=notes_of("en_thank_you.json"),
+                       state=UIState(home / "ui.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        assert "scrolls" in str(app.screen.query_one(".dim").render())
         text = app.screen._keys()
-        for words in ("Generate", "Tone variants", "Approve & copy", "Cancel / back"):
+        for words in ("Generate", "Tones", "Approve", "Versions", "Person", "Why?"):
             assert words in text
+        scroller = app.screen.query_one("#help")
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert scroller.scroll_y > 0
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DraftScreen)
 
 
-async def test_japanese_notes_draft_offline(home: Path) -> None:
-    app = AfterwordApp(make_services(home, backend="offline"),
-                       notes=load_notes(SAMPLES / "ja_thank_you.json"), state=UIState(home / "ui.json"))
+async def test_footer_keys_fit_at_80_columns_in_priority_order(home: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = AfterwordApp(make_services(home, backend="offline"), notes=notes_of("en_thank_you.json"),
+                       state=UIState(home / "ui.json"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        keys = [k for k in app.screen.query(FooterKey)]
+        shown = [k.description for k in keys]
+        assert shown[:5] == ["Generate", "Approve", "Issue", "Fix", "Person"]
+        assert "Help" in shown and shown[-1] == "all keys"
+        assert sum(k.outer_size.width for k in keys) <= 80
+
+
+async def test_dates_on_the_dashboard_follow_today(home: Path) -> None:
+    _seed(home, "en_thank_you.json")
+    app = _dashboard(home, TODAY + dt.timedelta(days=3))
     async with app.run_test(size=SIZE) as pilot:
-        await _settle(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, DraftScreen)
-        await pilot.press("ctrl+g")
-        await _settle(app, pilot)
-        draft = screen.drafts[0]
-        assert draft is not None and draft.language == "ja"
-        assert "お世話になっております" in draft.body or "様" in draft.body
+        await settle(app, pilot)
+        row = app.screen.rows[0]  # type: ignore[attr-defined]
+        assert row.overdue and row.next_step == "thank-you: Priya 3 days overdue · Tom 3 days overdue"
+

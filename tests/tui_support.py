@@ -12,10 +12,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from textual.app import App
+from textual.pilot import Pilot
+
 from afterword.backends import make_backend
 from afterword.backends.base import Backend, Request, Stats
 from afterword.config import OllamaSettings, Settings
 from afterword.errors import BackendError
+from afterword.models import Notes, load_notes
 from afterword.store import Store
 from afterword.tui.services import Services, default_checker_factory, default_model_lister
 
@@ -41,30 +45,44 @@ class ScriptedBackend:
     name = "scripted"
 
     def __init__(self, text: str = LETTER, delay: float = 0.0, fail_after: int | None = None,
-                 gate: threading.Event | None = None) -> None:
+                 gate: threading.Event | None = None,
+                 error: str = "the model server closed the stream") -> None:
         self.text = text
         self.delay = delay
         self.fail_after = fail_after
         self.gate = gate
-        self.calls = 0
+        self.error = error
+        self.calls: list[str] = []
+        """Who each stream was for."""
 
     def model_name(self) -> str | None:
         return "scripted-1"
 
     def stream(self, request: Request, stats: Stats) -> Iterator[str]:
-        self.calls += 1
-        stats.model = "scripted-1"
         name = request.recipient
+        self.calls.append(name)
+        stats.model = "scripted-1"
         words = self.text.format(name=name.split()[0]).split(" ")
         for n, word in enumerate(words):
             if self.fail_after is not None and n == self.fail_after:
-                raise BackendError("the model server closed the stream", "start it again with "
-                                   "`ollama serve`", partial="")
+                raise BackendError(self.error, "start it again with `ollama serve`, or use --backend offline",
+                                   partial="")
             if self.gate is not None and n == 3:
                 self.gate.wait(5)
             if self.delay:
                 time.sleep(self.delay)
             yield word if n == len(words) - 1 else word + " "
+
+
+async def settle(app: App[None], pilot: Pilot[None], rounds: int = 4) -> None:
+    """Wait for workers (generation, checks, store actions) and the messages they post."""
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def notes_of(sample: str) -> Notes:
+    return load_notes(SAMPLES / sample)
 
 
 def frozen_clock() -> float:

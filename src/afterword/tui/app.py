@@ -6,10 +6,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from afterword.errors import AfterwordError
 from afterword.tui.commands import ActionsProvider
+from afterword.tui.messages import NoticePosted
+from afterword.tui.safe import error_text, safe
 from afterword.tui.state import UIState
+from afterword.tui.tasks import Serial
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -25,16 +29,22 @@ class AfterwordApp(App[None]):
     TITLE = "afterword"
     COMMANDS: ClassVar = App.COMMANDS | {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Leave afterword"),
         Binding("f1", "help", "Help", id="help", tooltip="How afterword works, and every key"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, tooltip="Leave afterword"),
     ]
 
     def __init__(self, services: Services, *, notes: Notes | None = None,
                  state: UIState | None = None) -> None:
+        from afterword.tui.kinsoku import install
+
         super().__init__()
+        install()
         self.services = services
         self.initial_notes = notes
         self.state = state or UIState()
+        self.store_tasks = Serial(self)
+        self.notices: list[tuple[str, str, str]] = []
+        """Every notice shown this run: (severity, title, message)."""
         self.set_keymap(services.settings.ui.keymap)
 
     def on_mount(self) -> None:
@@ -48,6 +58,27 @@ class AfterwordApp(App[None]):
         if self.initial_notes is not None:
             self.run_worker(self._open_initial, thread=True, group="open", exit_on_error=False)
 
+    # notices ----------------------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Show a notice in the current screen's notice area (thread-safe). Text is drawn as
+        typed — never read as markup — with escape sequences made visible."""
+        self.post_message(NoticePosted(safe(message), safe(title), severity, timeout))
+
+    def on_notice_posted(self, event: NoticePosted) -> None:
+        from afterword.tui.widgets.notices import NoticeArea
+
+        self.notices.append((event.severity, event.title, event.message))
+        areas = self.screen.query(NoticeArea)
+        if areas:
+            areas.first().add(event.title, event.message, event.severity, event.timeout)
+        else:  # a dialog on top: a toast, as plain text
+            super().notify(event.message, title=event.title, severity=event.severity,  # type: ignore[arg-type]
+                           timeout=event.timeout, markup=False)
+
+    # opening notes from the command line ------------------------------------------------------
+
     def _open_initial(self) -> None:
         """Track the notes given on the command line, then show the draft screen."""
         import afterword.pipeline  # noqa: F401  (the draft screen needs it; load it off the UI thread)
@@ -58,10 +89,12 @@ class AfterwordApp(App[None]):
         try:
             store = self.services.store
             app_id = store.upsert_application(notes)
-            notes = store.notes_with_history(app_id)
-        except AfterwordError as exc:
-            self.call_from_thread(self.notify, f"{exc} — drafting without tracking",
-                                  title="Store unavailable", severity="error")
+            if store.get_application(app_id).saved_notes is not None:
+                self.notify("Edits you typed earlier that differ from this file are kept; ctrl+n "
+                            "shows the notes you typed.", title="Earlier edits kept", timeout=12)
+        except Exception as exc:  # shown, never swallowed
+            self.notify(f"{error_text(exc)} — drafting without tracking", title="Store unavailable",
+                        severity="error")
         self.call_from_thread(self._show_draft, app_id, notes)
 
     def _show_draft(self, app_id: str | None, notes: Notes) -> None:
@@ -78,14 +111,22 @@ class AfterwordApp(App[None]):
             try:
                 self.services.checker(notes.language)
             except AfterwordError as exc:
-                self.call_from_thread(self.notify, str(exc), title="Grammar checker",
-                                      severity="warning")
+                self.notify(str(exc), title="Grammar checker", severity="warning")
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
             self.state.save(theme=theme.name)
         except AfterwordError as exc:
             self.notify(str(exc), title="Theme not remembered", severity="warning")
+
+    async def action_quit(self) -> None:
+        """Leave — after every edit on a draft screen is kept as a version in the store."""
+        for screen in self.screen_stack:
+            keep = getattr(screen, "keep_edits", None)
+            if callable(keep):
+                keep()
+        await self.workers.wait_for_complete([w for w in self.workers if w.group == "store"])
+        self.exit()
 
     def action_help(self) -> None:
         """Show how afterword works and the keys of this screen."""

@@ -11,7 +11,8 @@ from textual.dom import DOMNode
 
 
 class ActionsProvider(Provider):
-    """Lists each binding (with its keys) of the screen you opened the palette from, and the app's."""
+    """Lists each binding (with its keys) of the screen you opened the palette from, and the app's;
+    a search matches the description first, then the tooltip ("reply" finds "Reply")."""
 
     def _actions(self) -> Iterator[tuple[str, str, DOMNode, Binding]]:
         seen: set[str] = set()
@@ -30,7 +31,7 @@ class ActionsProvider(Provider):
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
         for title, help_text, node, binding in self._actions():
-            score = matcher.match(title)
+            score = max(matcher.match(title), matcher.match(f"{title} {help_text}") * 0.5)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), partial(self.app.run_action, binding.action, node),
                           help=help_text)

@@ -1,9 +1,11 @@
-"""Past-tense messages: workers report what happened; screens render it."""
+"""Past-tense messages: workers report what happened, each carrying the request it belongs to
+(as harlequin's `QueriesExecuted` carries its limit), so no screen reads a request back from
+its widgets after the fact."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -13,21 +15,23 @@ if TYPE_CHECKING:
     from afterword.pipeline import Job
 
 
+@dataclass(frozen=True)
+class GenerationRequest:
+    """One press of ctrl+g (or a variants run): which jobs, into which slots, on which backend."""
 
-@dataclass(eq=False)
-class DraftRequested(Message):
-    """The person asked for drafts (generate, or tone variants)."""
-
-    jobs: list[Job]
+    run: int
+    jobs: tuple[Job, ...]
+    slots: tuple[int, ...]
+    """The draft slot each job fills (same length as `jobs`)."""
     backend: str
     model: str | None = None
 
 
 @dataclass(eq=False)
 class DraftStarted(Message):
-    """A job began streaming; `index` is its place in the request."""
+    """A job began streaming into slot `index`."""
 
-    run: int
+    request: GenerationRequest
     index: int
     job: Job
     backend: str
@@ -36,28 +40,32 @@ class DraftStarted(Message):
 
 @dataclass(eq=False)
 class DraftChunkReceived(Message):
-    """A chunk of text arrived for job `index`."""
+    """A chunk of text (terminal-safe) arrived for the job in slot `index`."""
 
-    run: int
+    request: GenerationRequest
     index: int
+    job: Job
     chunk: str
 
 
 @dataclass(eq=False)
 class DraftCompleted(Message):
-    """Job `index` finished (or stopped on Esc: `draft.partial`)."""
+    """The job in slot `index` finished (or stopped on Esc: `draft.partial`). The worker never
+    touches `draft` after posting it."""
 
-    run: int
+    request: GenerationRequest
     index: int
+    job: Job
     draft: Draft
 
 
 @dataclass(eq=False)
 class DraftFailed(Message):
-    """The backend failed; `partial` keeps whatever text had arrived."""
+    """The backend failed on the job in slot `index`; `partial` keeps the text that had arrived."""
 
-    run: int
+    request: GenerationRequest
     index: int
+    job: Job
     message: str
     hint: str = ""
     partial: str = ""
@@ -65,17 +73,19 @@ class DraftFailed(Message):
 
 @dataclass(eq=False)
 class GenerationFinished(Message):
-    """Every job of a request is done, failed or cancelled."""
+    """Every job of a request is done, failed or cancelled; `extra` holds the issues only the
+    whole set shows (near-duplicate drafts), by slot."""
 
-    run: int
-    drafts: list[Draft] = field(default_factory=list)
+    request: GenerationRequest
+    extra: dict[int, list[Issue]] = field(default_factory=dict)
     cancelled: bool = False
 
 
 @dataclass(eq=False)
 class ChecksUpdated(Message):
-    """Checks re-ran on edited text; `revision` says which edit they belong to."""
+    """Checks re-ran on the text of slot `index` at edit `revision`."""
 
+    index: int
     revision: int
     checker: str
     issues: list[Issue]
@@ -92,7 +102,7 @@ class ModelsListed(Message):
 
 @dataclass(eq=False)
 class NotesValidated(Message):
-    """Notes validation ran on the form as typed."""
+    """Notes validation ran on the form as typed (revision `revision`)."""
 
     revision: int
     valid: bool
@@ -100,28 +110,27 @@ class NotesValidated(Message):
 
 
 @dataclass(eq=False)
-class DraftApproved(Message):
-    """An approved draft was copied and recorded; each part says whether it worked."""
-
-    recipient: str
-    system_copied: bool
-    system_message: str
-    recorded: str = ""
-    error: str = ""
-
-
-@dataclass(eq=False)
 class ApplicationsLoaded(Message):
     """The dashboard's rows, or why the store could not be read."""
 
-    rows: list[dict[str, str | bool]]
+    rows: list[Any]
     error: str = ""
 
 
 @dataclass(eq=False)
 class ApplicationOpened(Message):
-    """Notes for an application are ready to draft with (or edit)."""
+    """Notes for an application are ready to draft with (or to edit, as typed)."""
 
     app_id: str | None
-    notes: object
+    notes: Any
     edit: bool = False
+
+
+@dataclass(eq=False)
+class NoticePosted(Message):
+    """A notice for the person (routed to the current screen's notice area)."""
+
+    message: str
+    title: str = ""
+    severity: str = "information"
+    timeout: float | None = None

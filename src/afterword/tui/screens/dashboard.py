@@ -1,123 +1,162 @@
-"""The start screen: every tracked application with its stage, last contact and next follow-up."""
+"""The start screen: every tracked application with each person's state, when it is due, its
+status and last contact; open, start, reply, undo a send, archive or delete from here."""
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
-from afterword.errors import AfterwordError
 from afterword.models import Notes
 from afterword.tui.messages import ApplicationOpened, ApplicationsLoaded
+from afterword.tui.progress import AppRow, dashboard_rows
+from afterword.tui.safe import error_text, plain
+from afterword.tui.tasks import Serial, tasks_of
+from afterword.tui.widgets.footer import FitFooter
+from afterword.tui.widgets.notices import NoticeArea
 
 if TYPE_CHECKING:
-    from afterword.store import Application
     from afterword.tui.services import Services
 
-COLUMNS = ("Company", "Position", "Next action", "Due", "Stage", "Last contact")
-DUE = COLUMNS.index("Due")
+WIDE = 110
+"""From this many columns on, company and position get a column each, and last contact shows."""
 
 
-def describe(app: Application, today: dt.date, grace_days: int) -> dict[str, str | bool]:
-    """One dashboard row (plain values; the screen styles them)."""
-    from afterword.planner import next_action
+def layout(width: int) -> list[tuple[str, int]]:
+    """The columns (title, width) for a table `width` cells wide; text wraps inside them."""
+    spare = width - 4  # scrollbar and edge
+    if width >= WIDE:
+        fixed = {"Due": 10, "Status": 14, "Last contact": 12}
+        rest = spare - sum(fixed.values()) - 2 * 6
+        return [("Company", rest * 3 // 10), ("Position", rest * 3 // 10),
+                ("Next step", rest - 2 * (rest * 3 // 10)), ("Due", 10), ("Status", 14), ("Last contact", 12)]
+    fixed = {"Due": 10, "Status": 11}
+    rest = spare - sum(fixed.values()) - 2 * 4
+    first = rest * 4 // 10
+    return [("Application", first), ("Next step", rest - first), ("Due", 10), ("Status", 11)]
 
-    item = next_action(app, today, grace_days)
-    sent = [e for e in app.events if e.kind == "sent"]
-    last = max((e.date for e in app.events), default=app.interview_date)
-    stage = app.notes.interview.stage or ""
-    status: str = app.status if app.status != "active" else ""
-    if sent:
-        latest = max(sent, key=lambda e: e.date)
-        status = status or f"{latest.scenario} sent"
-    return {
-        "id": app.id,
-        "Company": app.company,
-        "Position": app.position,
-        "Stage": " · ".join(s for s in (stage, status) if s) or "—",
-        "Last contact": last.isoformat() if last else "—",
-        "Next action": item.action if item else "done",
-        "Due": item.due.isoformat() if item else "—",
-        "overdue": bool(item and item.overdue),
-        "reason": item.reason if item else "",
+
+def cells(row: AppRow, columns: list[tuple[str, int]]) -> list[Text]:
+    """One row's cells for these columns."""
+    style = "bold red" if row.overdue else ""
+    values = {
+        "Company": plain(row.company, style),
+        "Position": plain(row.position),
+        "Application": plain(row.company, style).append_text(plain(f"\n{row.position}", "dim")),
+        "Next step": plain(row.next_step, style),
+        "Due": plain(row.due, style).append_text(plain("\noverdue", "reverse red") if row.overdue
+                                                 else Text()),
+        "Status": plain(row.status),
+        "Last contact": plain(row.last_contact),
     }
+    return [values[title] for title, _ in columns]
 
 
 class DashboardScreen(Screen[None]):
-    """Applications, soonest follow-up first; open one, start one, or open a notes file."""
+    """Applications, soonest follow-up first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", id="open", tooltip="Draft the next follow-up for this one"),
-        Binding("n", "new", "New", id="new", tooltip="Start a new application from blank notes"),
-        Binding("o", "open_file", "Open notes file", id="open_file",
-                tooltip="Load a notes JSON file and track it"),
-        Binding("e", "edit", "Edit notes", id="edit", tooltip="Edit the selected application's notes"),
-        Binding("r", "refresh", "Refresh", id="refresh", show=False, tooltip="Reload the list"),
+        Binding("enter", "open", "Open", id="open", priority=True,
+                tooltip="Draft the next follow-up for this one"),
+        Binding("n", "new", "New", id="new", tooltip="Start a new application in the notes form"),
+        Binding("r", "reply", "Reply", id="reply",
+                tooltip="Record a reply or an outcome: replied, next round, rejected, offer, withdrawn"),
+        Binding("u", "undo_send", "Undo send", id="undo_send",
+                tooltip="Undo the last send recorded for this application"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the selected application's notes"),
+        Binding("a", "archive", "Archive", id="archive",
+                tooltip="Hide it from the dashboard and the plan (v shows archived; a brings it back)"),
+        Binding("d", "delete", "Delete", id="delete",
+                tooltip="Remove it and everything recorded for it (asks first)"),
+        Binding("o", "open_file", "Open file", id="open_file", tooltip="Load a notes JSON file and track it"),
+        Binding("v", "toggle_archived", "Archived", id="toggle_archived",
+                tooltip="Show or hide archived applications"),
+        Binding("f5", "refresh", "Refresh", id="refresh", show=False, tooltip="Reload the list"),
     ]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        self.rows: list[dict[str, str | bool]] = []
+        self.rows: list[AppRow] = []
+        self.show_archived = False
+        self._columns: list[tuple[str, int]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Loading applications…", id="dash-summary")
+        yield Static(plain("Loading applications…"), id="dash-summary")
         yield DataTable(id="apps", cursor_type="row", zebra_stripes=True)
         yield Static("", id="dash-reason")
-        yield Footer()
+        yield NoticeArea()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.title = "afterword"
         self.sub_title = "Follow-ups"
-        self.query_one(DataTable).add_columns(*COLUMNS)
+
+    def on_resize(self, event: Resize) -> None:
+        columns = layout(event.size.width)
+        if columns != self._columns:
+            self._columns = columns
+            self._fill()
 
     def on_screen_resume(self) -> None:
         self.action_refresh()
 
+    @property
+    def tasks(self) -> Serial:
+        return tasks_of(self.app)
+
     def action_refresh(self) -> None:
         """Reload the applications (in a worker)."""
-        self.run_worker(self._load, thread=True, group="dashboard", exclusive=True,
-                        exit_on_error=False)
+        self.run_worker(self._load, thread=True, group="dashboard", exclusive=True, exit_on_error=False)
 
     def _load(self) -> None:
         try:
-            store = self.services.store
-            today = self.services.today()
-            grace = self.services.settings.planner.grace_days
-            rows = [describe(app, today, grace) for app in store.applications()]
-        except AfterwordError as exc:
-            self.post_message(ApplicationsLoaded([], str(exc)))
+            rows = dashboard_rows(self.services, include_archived=self.show_archived)
+        except Exception as exc:  # shown, never swallowed
+            self.post_message(ApplicationsLoaded([], error_text(exc)))
             return
-        rows.sort(key=lambda r: (r["Due"] == "—", str(r["Due"])))
         self.post_message(ApplicationsLoaded(rows))
 
     def on_applications_loaded(self, event: ApplicationsLoaded) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        self.rows = event.rows
         summary = self.query_one("#dash-summary", Static)
         if event.error:
-            summary.update(f"[$error]{event.error}[/]")
+            summary.update(plain(event.error, "bold red"))
+            self.rows = []
+            self._fill()
             return
-        overdue = sum(bool(r["overdue"]) for r in self.rows)
-        summary.update(
-            f"{len(self.rows)} application{'s' * (len(self.rows) != 1)}"
-            + (f" · [$error]{overdue} overdue[/]" if overdue else "")
-            if self.rows else "No applications yet — n starts one, o opens a notes file."
-        )
+        keep = self._selected()
+        self.rows = event.rows
+        overdue = sum(r.overdue for r in self.rows)
+        if not self.rows:
+            summary.update(plain("No applications yet — n starts one in the notes form, "
+                                 "o opens a notes file."))
+        else:
+            text = plain(f"{len(self.rows)} application{'s' * (len(self.rows) != 1)}")
+            if overdue:
+                text.append_text(plain(f" · {overdue} overdue", "bold red"))
+            if self.show_archived:
+                text.append_text(plain(" · archived ones shown (v hides them)", "dim"))
+            summary.update(text)
+        self._fill(keep.id if keep else None)
+
+    def _fill(self, select: str | None = None) -> None:
+        table = self.query_one(DataTable)
+        if not self._columns:
+            return
+        table.clear(columns=True)
+        for title, width in self._columns:
+            table.add_column(title, width=width, key=title)
         for row in self.rows:
-            style = "bold red" if row["overdue"] else ""
-            cells = [Text(str(row[c]), style=style) for c in COLUMNS]
-            if row["overdue"]:
-                cells[DUE].append(" overdue", style="reverse red")
-            table.add_row(*cells, key=str(row["id"]))
+            table.add_row(*cells(row, self._columns), key=row.id, height=None)
+        if select is not None and any(r.id == select for r in self.rows):
+            table.move_cursor(row=next(n for n, r in enumerate(self.rows) if r.id == select))
         self._reason()
 
     def on_data_table_row_highlighted(self) -> None:
@@ -125,53 +164,58 @@ class DashboardScreen(Screen[None]):
 
     def _reason(self) -> None:
         row = self._selected()
-        self.query_one("#dash-reason", Static).update(str(row["reason"]) if row else "")
+        self.query_one("#dash-reason", Static).update(plain(row.reason if row else ""))
 
-    def _selected(self) -> dict[str, Any] | None:
+    def _selected(self) -> AppRow | None:
         table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row is None or table.cursor_row >= len(self.rows):
+        if not self.rows or table.cursor_row is None or not 0 <= table.cursor_row < len(self.rows):
             return None
         return self.rows[table.cursor_row]
 
-    # actions ----------------------------------------------------------------------------------
-
-    def action_open(self) -> None:
-        """Open the selected application on the draft screen."""
+    def _need_row(self) -> AppRow | None:
         row = self._selected()
         if row is None:
             self.notify("No application selected — n starts one.", severity="warning")
-            return
-        self.run_worker(partial(self._fetch, str(row["id"]), False), thread=True,
-                        group="open", exit_on_error=False)
+        return row
+
+    # open and edit ----------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        """Open the selected application on the draft screen."""
+        row = self._need_row()
+        if row is not None:
+            self.run_worker(partial(self._fetch, row.id, False), thread=True, group="open",
+                            exit_on_error=False)
 
     def on_data_table_row_selected(self) -> None:
         self.action_open()
 
     def action_edit(self) -> None:
-        """Edit the selected application's notes."""
-        row = self._selected()
+        """Edit the selected application's notes (as you last typed them)."""
+        row = self._need_row()
         if row is not None:
-            self.run_worker(partial(self._fetch, str(row["id"]), True), thread=True,
-                            group="open", exit_on_error=False)
+            self.run_worker(partial(self._fetch, row.id, True), thread=True, group="open",
+                            exit_on_error=False)
 
     def _fetch(self, app_id: str, edit: bool) -> None:
+        from afterword.tui.screens.notes import editable_notes
+
         try:
-            store = self.services.store
             if edit:
-                app = store.get_application(app_id)
-                data = app.saved_notes or app.notes.model_dump(mode="json", exclude_none=True)
+                data = editable_notes(self.services, app_id, None)
                 self.post_message(ApplicationOpened(app_id, data, edit=True))
             else:
-                self.post_message(ApplicationOpened(app_id, store.notes_with_history(app_id)))
-        except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Cannot open", severity="error")
+                notes = self.services.store.get_application(app_id).notes
+                self.post_message(ApplicationOpened(app_id, notes))
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Cannot open", severity="error")
 
     def on_application_opened(self, event: ApplicationOpened) -> None:
         from afterword.tui.screens.draft import DraftScreen
         from afterword.tui.screens.notes import NotesScreen
 
         if event.edit:
-            screen = NotesScreen(self.services, app_id=event.app_id, data=event.notes)  # type: ignore[arg-type]
+            screen = NotesScreen(self.services, app_id=event.app_id, data=event.notes)
             self.app.push_screen(screen, self._edited)
         else:
             assert isinstance(event.notes, Notes)
@@ -182,7 +226,7 @@ class DashboardScreen(Screen[None]):
             self.post_message(ApplicationOpened(result[0], result[1]))
 
     def action_new(self) -> None:
-        """Start a new application from blank notes (restores unsaved ones)."""
+        """Start a new application in the notes form (restores unsaved typing)."""
         from afterword.tui.screens.notes import NotesScreen
 
         self.app.push_screen(NotesScreen(self.services), self._edited)
@@ -195,8 +239,7 @@ class DashboardScreen(Screen[None]):
 
     def _open_path(self, path: str | None) -> None:
         if path:
-            self.run_worker(partial(self._track_file, path), thread=True, group="open",
-                            exit_on_error=False)
+            self.run_worker(partial(self._track_file, path), thread=True, group="open", exit_on_error=False)
 
     def _track_file(self, path: str) -> None:
         from afterword.models import load_notes
@@ -204,7 +247,93 @@ class DashboardScreen(Screen[None]):
         try:
             notes = load_notes(path)
             app_id = self.services.store.upsert_application(notes)
-            self.post_message(ApplicationOpened(app_id, self.services.store.notes_with_history(app_id)))
-        except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Cannot open", severity="error",
-                                      timeout=10)
+            self.post_message(ApplicationOpened(app_id, notes))
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Cannot open", severity="error")
+
+    # what happened ----------------------------------------------------------------------------
+
+    def action_reply(self) -> None:
+        """Record a reply or an outcome for the selected application."""
+        from afterword.tui.screens.dialogs import ReplyDialog
+
+        row = self._need_row()
+        if row is not None:
+            self.app.push_screen(ReplyDialog(row.company, self.services.today()), partial(self._reply, row))
+
+    def _reply(self, row: AppRow, answer: tuple[str, object, bool] | None) -> None:
+        if answer is None:
+            return
+        outcome, day, warm = answer
+        store = self.services.store
+
+        def record() -> str:
+            store.record_reply(row.id, outcome, day, warm)  # type: ignore[arg-type]
+            return f"{row.company}: {outcome} recorded for {day}."
+
+        self.tasks.submit(record, self._done, failed="Reply not recorded")
+
+    def action_undo_send(self) -> None:
+        """Undo the last send recorded for the selected application."""
+        row = self._need_row()
+        if row is None:
+            return
+        store = self.services.store
+
+        def undo() -> str:
+            undone = store.unsend(row.id)
+            said = ", ".join(f"{e.scenario} to {e.recipient} ({e.date.isoformat()})" for e in undone)
+            return f"Undid the send: {said}."
+
+        self.tasks.submit(undo, self._done, failed="Nothing undone")
+
+    def action_archive(self) -> None:
+        """Archive the selected application (or bring an archived one back)."""
+        row = self._need_row()
+        if row is None:
+            return
+        store = self.services.store
+
+        def archive() -> str:
+            if row.archived:
+                store.unarchive(row.id)
+                return f"{row.company} is back on the dashboard."
+            store.archive(row.id)
+            return f"{row.company} archived — v shows archived ones, a brings it back."
+
+        self.tasks.submit(archive, self._done, failed="Not archived")
+
+    def action_delete(self) -> None:
+        """Delete the selected application and everything recorded for it, after asking."""
+        from afterword.tui.screens.dialogs import ChoiceDialog
+
+        row = self._need_row()
+        if row is None:
+            return
+        body = (f"Delete {row.company} — {row.position}?\n\nEverything recorded for it goes: the notes, "
+                "every send and reply, every draft version. This cannot be undone. Archive hides it "
+                "instead and can be undone.")
+        choices = [("archive", "a", "Archive instead"), ("delete", "y", "Delete for good")]
+        self.app.push_screen(ChoiceDialog("Delete this application?", body, choices),
+                             partial(self._delete, row))
+
+    def _delete(self, row: AppRow, answer: str | None) -> None:
+        if answer == "archive":
+            self.action_archive()
+        elif answer == "delete":
+            store = self.services.store
+
+            def delete() -> str:
+                store.delete(row.id)
+                return f"{row.company} — {row.position} deleted."
+
+            self.tasks.submit(delete, self._done, failed="Not deleted")
+
+    def action_toggle_archived(self) -> None:
+        """Show or hide archived applications."""
+        self.show_archived = not self.show_archived
+        self.action_refresh()
+
+    def _done(self, message: str) -> None:
+        self.notify(message, title="Done")
+        self.action_refresh()

@@ -1,4 +1,7 @@
-"""Draft and review: pick scenario/tone/channel/recipient/backend/model, stream drafts, review them."""
+"""Draft and review: pick scenario/tone/channel/recipient/backend/model, stream drafts, review them.
+
+The desk (`tui/desk.py`) holds one slot per draft on show; every generation message carries its
+request and job, so nothing here rebuilds a request from the pickers after the fact."""
 
 from __future__ import annotations
 
@@ -10,56 +13,79 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Button, Footer, Header, Input, Select, Static, Tab, Tabs
+from textual.widgets import Button, Header, Select, Static, Tabs
 
 from afterword.errors import AfterwordError
-from afterword.models import CANDIDATE_SCENARIOS, RECRUITER_SCENARIOS, TONES, Draft, Notes
-from afterword.tui.generation import generate
+from afterword.models import CANDIDATE_SCENARIOS, RECRUITER_SCENARIOS, TONES, Notes
+from afterword.tui.desk import Choice, Desk, Plan
+from afterword.tui.generation import generate, partial_draft
 from afterword.tui.messages import (
     DraftChunkReceived,
     DraftCompleted,
     DraftFailed,
-    DraftRequested,
     DraftStarted,
     GenerationFinished,
+    GenerationRequest,
     ModelsListed,
 )
+from afterword.tui.safe import plain, safe
 from afterword.tui.screens.draft_export import ExportActions
 from afterword.tui.screens.draft_review import ReviewActions
+from afterword.tui.screens.draft_tabs import DeskTabs
+from afterword.tui.streaming import StreamBuffer
 from afterword.tui.widgets.editor import DraftEditor
+from afterword.tui.widgets.footer import FitFooter
 from afterword.tui.widgets.issues import IssuePanel
+from afterword.tui.widgets.notices import NoticeArea
 from afterword.tui.widgets.status import StatusLine
+from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from afterword.tui.services import Services
 
 EVERYONE = "*"
-FLUSH_EVERY = 1 / 30
-"""Streamed text is painted at most this often (seconds)."""
+SCENARIO_LABELS = {
+    "thank-you": "Thank-you", "status-check": "Status check", "final-follow-up": "Final follow-up",
+    "rejection-reply": "Rejection reply", "recruiter-thanks": "Thanks + feedback",
+    "recruiter-nudge": "Nudge", "recruiter-keep-in-touch": "Keep in touch",
+}
+NARROW = 110
+"""Below this many columns the pickers take two rows."""
 
 
-class DraftScreen(ReviewActions, ExportActions, Screen[None]):
+class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
     """One application's drafting desk: generate, review, compare tones, approve."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "generate", "Generate", id="generate", priority=True,
                 tooltip="Draft with the chosen scenario, tone, channel, recipient and backend"),
-        Binding("ctrl+r", "variants", "Tone variants", id="variants", priority=True,
-                tooltip="Draft the same note in several tones and compare them side by side"),
-        Binding("ctrl+y", "approve", "Approve & copy", id="approve", priority=True,
-                tooltip="Copy the draft (terminal + system clipboard) and record it as sent"),
-        Binding("escape", "cancel", "Cancel / back", id="cancel",
-                tooltip="Stop generating (keeps the text so far); otherwise go back"),
-        Binding("f2", "next_issue", "Next issue", id="next_issue",
+        Binding("ctrl+y", "approve", "Approve", id="approve", priority=True,
+                tooltip="See the final text, then copy it and record it as sent to this person"),
+        Binding("f2", "next_issue", "Issue", id="next_issue",
                 tooltip="Select the next issue and jump to it in the draft"),
-        Binding("f3", "apply_fix", "Apply fix", id="apply_fix",
+        Binding("f3", "apply_fix", "Fix", id="apply_fix",
                 tooltip="Apply the first suggestion of the selected issue"),
-        Binding("f4", "apply_all", "Apply all", id="apply_all",
+        Binding("f6", "next_person", "Person", id="next_person", priority=True,
+                tooltip="Show the next person's draft (shift+f6: the previous one)"),
+        Binding("escape", "cancel", "Back", id="cancel",
+                tooltip="Stop generating (keeps the text so far); dismiss errors; otherwise go back"),
+        Binding("f5", "explain", "Why?", id="explain",
+                tooltip="The selected issue's rule in plain words: what, why, and its source"),
+        Binding("ctrl+r", "variants", "Tones", id="variants", priority=True,
+                tooltip="Draft the same note in several tones and compare them side by side"),
+        Binding("f7", "versions", "Versions", id="versions", priority=True,
+                tooltip="Every kept version of this person's draft; restore one"),
+        Binding("f4", "apply_all", "Fix all", id="apply_all",
                 tooltip="Apply the first suggestion of every fixable issue"),
-        Binding("ctrl+n", "edit_notes", "Edit notes", id="edit_notes",
+        Binding("ctrl+n", "edit_notes", "Notes", id="edit_notes",
                 tooltip="Open these notes in the notes editor"),
+        Binding("shift+f6", "previous_person", "Previous person", id="previous_person", show=False,
+                priority=True,
+                tooltip="Show the previous person's draft"),
         Binding("ctrl+s", "save_eml", "Save .eml", id="save_eml", show=False,
                 tooltip="Save the draft as an .eml file a mail client opens"),
         Binding("ctrl+t", "save_txt", "Save .txt", id="save_txt", show=False,
@@ -73,17 +99,13 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         self.services = services
         self.notes = notes
         self.app_id = app_id
-        self.drafts: list[Draft | None] = []
-        self.streams: list[str] = []
-        self.current = 0
-        self.run = 0
-        self.generating = False
+        self.desk = Desk()
+        self.request: GenerationRequest | None = None
         self._stop = threading.Event()
-        self._ignored_run = -1
-        self._pending = ""
-        self._flush_timer: Timer | None = None
-        self._recorded: set[tuple[str, str]] = set()
+        self._tabs_made = 0
+        self.stream = StreamBuffer(self, self._paint)
         self.init_review()
+        self.init_export()
 
     # layout -----------------------------------------------------------------------------------
 
@@ -96,8 +118,8 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         scenario = infer_scenario(self.notes)
         yield Header()
         with Horizontal(id="pickers"):
-            yield Select([(s, s) for s in scenarios], value=scenario, allow_blank=False,
-                         compact=True, id="scenario", tooltip="Scenario")
+            yield Select([(SCENARIO_LABELS[s], s) for s in scenarios], value=scenario,
+                         allow_blank=False, compact=True, id="scenario", tooltip="Scenario")
             yield Select([(t, t) for t in TONES], value=settings.tone, allow_blank=False,
                          compact=True, id="tone", tooltip="Tone")
             yield Select([("email", "email"), ("phone script", "phone")],
@@ -108,52 +130,63 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
             yield Select([(b, b) for b in ("auto", *self.services.backend_names)],
                          value=settings.backend, allow_blank=False, compact=True, id="backend",
                          tooltip="Backend")
-            yield Select([], prompt="default model", compact=True, id="model",
+            yield Select([], prompt="model", compact=True, id="model",
                          tooltip="Installed Ollama models")
         with Horizontal(id="banner", classes="hidden"):
             yield Static("", id="banner-text")
-            yield Button("Draft with the offline composer", id="use-offline", variant="warning",
-                         compact=True)
+            yield Button("Draft offline", id="use-offline", variant="warning", compact=True)
         yield Tabs(id="draft-tabs")
         with Horizontal(id="work"):
             with Vertical(id="draft-pane"):
-                yield Input(placeholder="Subject", id="subject", compact=True)
+                with Horizontal(id="subject-row"):
+                    yield Static("Subject", id="subject-label")
+                    yield WrapLine(placeholder="Subject", id="subject")
                 yield DraftEditor(id="body")
             yield IssuePanel(id="issues")
+        yield NoticeArea()
         yield StatusLine(clock=self.services.clock, id="status")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.title = "afterword"
-        self.sub_title = f"{self.notes.company.name} · {self.notes.position}"
+        self.sub_title = safe(f"{self.notes.company.name} · {self.notes.position}")
         editor = self.query_one(DraftEditor)
         editor.read_only = True
         editor.text = "Press ctrl+g to draft, ctrl+r for tone variants, F1 for help."
-        self.query_one(StatusLine).backend = self.query_one("#backend", Select).value  # type: ignore[assignment]
+        self.query_one(StatusLine).backend = self.pick("backend")
+        self.query_one("#pickers").set_class(self.app.size.width < NARROW, "-narrow")
         self.call_after_refresh(self.run_worker, self._list_models, thread=True, group="models",
                                 exit_on_error=False)
+        self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
+        self.load_progress()
 
-    def _recipient_options(self) -> list[tuple[str, str]]:
-        people = [(p.name, p.name) for p in self.notes.recipients()]
-        return ([("everyone (one each)", EVERYONE)] if len(people) > 1 else []) + people
+    def on_resize(self, event: Resize) -> None:
+        self.query_one("#pickers").set_class(event.size.width < NARROW, "-narrow")
+
+    def _recipient_options(self) -> list[tuple[RenderableType, str]]:
+        people: list[tuple[RenderableType, str]] = [(plain(p.name), p.name) for p in self.notes.recipients()]
+        return ([("everyone", EVERYONE)] if len(people) > 1 else []) + people
 
     def _default_recipient(self, scenario: str) -> str:
         people = self.notes.recipients()
         return EVERYONE if len(people) > 1 and scenario == "thank-you" else people[0].name
 
     def pick(self, name: str) -> str:
+        """A picker's value (read only to build a new request)."""
         value = self.query_one(f"#{name}", Select).value
         return "" if value is Select.NULL else str(value)
 
     def refresh_notes(self, notes: Notes) -> None:
         """New notes from the editor: keep the pickers in step."""
         self.notes = notes
-        self.sub_title = f"{notes.company.name} · {notes.position}"
+        self.sub_title = safe(f"{notes.company.name} · {notes.position}")
         recipient = self.query_one("#recipient", Select)
         recipient.set_options(self._recipient_options())
         recipient.value = self._default_recipient(self.pick("scenario"))
+        self.load_progress()
+        self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
 
-    # models -----------------------------------------------------------------------------------
+    # models and backend state -------------------------------------------------------------------
 
     def _list_models(self) -> None:
         try:
@@ -163,28 +196,37 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
             return
         self.post_message(ModelsListed(models))
 
+    def _check_notes(self) -> None:
+        """(worker) Say in the status bar when the notes hold instruction-like text."""
+        from afterword.checks.validate import validate_notes
+
+        said = "notes hold instruction-like text: sent as data, not obeyed" if any(
+            i.rule == "instruction-like" for i in validate_notes(self.notes)) else ""
+        self.app.call_from_thread(self._warn, said)
+
+    def _warn(self, said: str) -> None:
+        self.query_one(StatusLine).warning = said
+
     def on_models_listed(self, event: ModelsListed) -> None:
         select = self.query_one("#model", Select)
         if event.models:
-            select.set_options([(m, m) for m in event.models])
+            select.set_options([(plain(m), m) for m in event.models])
             wanted = self.services.settings.ollama.model
             if wanted in event.models:
                 select.value = wanted
             return
         select.disabled = True
-        if self.pick("backend") == "ollama":
-            self.offer_offline(f"{event.error or 'No Ollama models'}", event.hint)
-        elif self.pick("backend") == "auto":
-            self.notify(f"{event.error} — {event.hint}. Drafting with the offline composer for now.",
-                        title="Ollama not available", timeout=8)
+        if self.pick("backend") in ("auto", "ollama"):  # said once, quietly, in the status bar
+            self.query_one(StatusLine).note = "Ollama not running"
 
     def offer_offline(self, message: str, hint: str) -> None:
-        """Say what failed and how to fix it, and offer the offline composer at once."""
-        text = f"{message} — {hint}" if hint else message
-        self.query_one("#banner-text", Static).update(text)
+        """Say what failed and how to fix it (in the banner, once), and offer the offline composer."""
+        from afterword.tui.safe import app_hint
+
+        hint = app_hint(hint)
+        self.query_one("#banner-text", Static).update(plain(f"{message} — {hint}" if hint else message))
         self.query_one("#banner").remove_class("hidden")
         self.query_one("#backend", Select).value = "offline"
-        self.notify(text, title="Backend failed", severity="error", timeout=10)
 
     @on(Button.Pressed, "#use-offline")
     def _use_offline(self) -> None:
@@ -194,13 +236,21 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
 
     @on(Select.Changed, "#backend")
     def _backend_changed(self, event: Select.Changed) -> None:
-        self.query_one(StatusLine).backend = str(event.value)
+        status = self.query_one(StatusLine)
+        status.backend = str(event.value)
+        if event.value == "offline":
+            status.note = ""
         self.query_one("#model", Select).disabled = event.value not in ("auto", "ollama")
 
     # generation -------------------------------------------------------------------------------
 
+    @property
+    def generating(self) -> bool:
+        return self.request is not None
+
     def action_generate(self) -> None:
-        """Draft with the current picks (one draft per interviewer where that applies)."""
+        """Draft with the current picks (one draft per interviewer where that applies); asks
+        first when that would replace text you edited."""
         from afterword.pipeline import plan_jobs
 
         if self.generating:
@@ -213,155 +263,117 @@ class DraftScreen(ReviewActions, ExportActions, Screen[None]):
         except AfterwordError as exc:
             self.notify(str(exc), title="Cannot draft", severity="error")
             return
-        if to == EVERYONE:
-            jobs = [j for j in jobs if j.tone == self.pick("tone")]
-        self.post_message(DraftRequested(jobs, self.pick("backend"), self.pick("model") or None))
+        self.keep_edits()
+        plan = self.desk.plan(jobs)
+        if not plan.edited:
+            self._start(plan, None)
+            return
+        names = " and ".join(self.desk.slots[n].recipient for n in plan.edited)
+        self.ask_keep(f"You edited the draft for {names}.", partial(self._start, plan))
 
-    def on_draft_requested(self, event: DraftRequested) -> None:
-        self.run += 1
-        self.generating = True
+    def _start(self, plan: Plan, choice: Choice | None) -> None:
+        if plan.edited and choice is None:
+            return  # Esc on the question: nothing changes
+        jobs, slots = self.desk.apply(plan, choice)
+        if not jobs:
+            self.notify("Your edits stay; there was nothing else to draft.", title="Kept yours")
+            return
+        self.desk.run += 1
+        self.request = GenerationRequest(self.desk.run, tuple(jobs), tuple(slots), self.pick("backend"),
+                                         self.pick("model") or None)
         self._stop = threading.Event()
         self.query_one("#banner").add_class("hidden")
-        self.drafts = [None] * len(event.jobs)
-        self.streams = [""] * len(event.jobs)
-        self.current = 0
-        tabs = self.query_one(Tabs)
-        tabs.clear()
-        for n, job in enumerate(event.jobs):
-            tabs.add_tab(Tab(f"{job.recipient.name} · {job.tone}", id=self.tab_id(n)))
-        self._load(0)
-        self.query_one(StatusLine).start(event.backend, event.model)
-        self.run_worker(
-            partial(generate, self, self.services, self.run, event.jobs, event.backend, event.model,
-                    self._stop.is_set),
-            thread=True, group="generate", exclusive=True, exit_on_error=False,
-        )
+        self.rebuild_tabs(slots[0])
+        self.query_one(StatusLine).start(self.request.backend, self.request.model)
+        self.run_worker(partial(generate, self, self.services, self.request, self._stop.is_set),
+                        thread=True, group="generate", exclusive=True, exit_on_error=False)
 
-    def tab_id(self, index: int) -> str:
-        """Tab ids are unique per run (old tabs are removed asynchronously)."""
-        return f"run{self.run}-{index}"
-
-    def _live(self, run: int) -> bool:
-        return run == self.run and run != self._ignored_run
+    def _live(self, request: GenerationRequest) -> bool:
+        return request is self.request
 
     def on_draft_started(self, event: DraftStarted) -> None:
-        if not self._live(event.run):
-            return
-        self.query_one(StatusLine).start(event.backend, event.model)
-        if event.index != self.current:
-            self.query_one(Tabs).active = self.tab_id(event.index)
-            self._load(event.index)
+        if self._live(event.request):
+            done = event.request.slots.index(event.index) + 1
+            whose = f"{event.job.recipient.name} ({done} of {len(event.request.jobs)})"
+            self.query_one(StatusLine).start(event.backend, event.model, whose)
 
     def on_draft_chunk_received(self, event: DraftChunkReceived) -> None:
-        if not self._live(event.run):
+        if not self._live(event.request):
             return
-        self.streams[event.index] += event.chunk
+        self.desk.slots[event.index].stream += event.chunk
         self.query_one(StatusLine).chunk()
-        if event.index == self.current:
-            self._pending += event.chunk
-            if self._flush_timer is None:
-                self._flush_timer = self.set_timer(FLUSH_EVERY, self._flush)
+        if event.index == self.desk.current:
+            self.stream.add(event.index, event.chunk)
 
-    def _flush(self) -> None:
-        """Append the chunks that arrived since the last paint (one edit per frame, not per chunk)."""
-        self._flush_timer = None
-        if self._pending and self.drafts and self.drafts[self.current] is None:
+    def _paint(self, pending: dict[int, str]) -> None:
+        """Append what streamed since the last frame to the slot on show, while it streams."""
+        slot = self.desk.slot
+        text = pending.get(self.desk.current)
+        if text and slot is not None and slot.draft is None:
             editor = self.query_one(DraftEditor)
-            editor.insert(self._pending, editor.document.end)
-        self._pending = ""
+            editor.insert(text, editor.document.end)
 
     def on_draft_completed(self, event: DraftCompleted) -> None:
-        if not self._live(event.run):
+        if not self._live(event.request):
             return
-        self.drafts[event.index] = event.draft
-        self.keep_version(event.draft)
-        if event.index == self.current:
-            self._load(event.index)
+        slot = self.desk.slots[event.index]
+        slot.settle(event.draft)
+        self.keep_version(event.index)
+        self.label_tabs()
+        if event.index == self.desk.current:
+            self.load(event.index)
         rate = event.draft.timings.get("tokens_per_s")
         self.query_one(StatusLine).stop("done", float(rate) if rate else None)
 
     def on_draft_failed(self, event: DraftFailed) -> None:
-        if not self._live(event.run):
+        if not self._live(event.request):
             return
-        kept = event.partial or self.streams[event.index]
+        slot = self.desk.slots[event.index]
+        kept = event.partial or slot.stream
         if kept.strip():
-            self.drafts[event.index] = self.partial_draft(event.index, kept)
-            if event.index == self.current:
-                self._load(event.index)
+            slot.settle(partial_draft(event.job, kept, event.request.backend, event.request.model))
+            self.keep_version(event.index)
+            if event.index == self.desk.current:
+                self.load(event.index)
         note = f" (kept {len(kept)} characters of partial text)" if kept.strip() else ""
         self.query_one(StatusLine).stop(f"failed{note}")
         self.offer_offline(event.message + note, event.hint)
 
     def on_generation_finished(self, event: GenerationFinished) -> None:
-        if event.run != self.run:
+        if not self._live(event.request):
             return
-        self.generating = False
-        if self.drafts and self.drafts[self.current] is None and self.streams[self.current]:
-            self.drafts[self.current] = self.partial_draft(self.current, self.streams[self.current])
-            self._load(self.current)
-        if self.current and not event.cancelled and all(self.drafts):
-            self.query_one(Tabs).active = self.tab_id(0)  # review starts with the first draft
-            self._load(0)
-        if any(self.drafts):
+        self.request = None
+        for index, issues in event.extra.items():
+            draft = self.desk.slots[index].draft
+            if draft is not None:
+                draft.checks.extend(issues)
+                if index == self.desk.current:
+                    self.show_checks(draft.checks, draft.checker)
+        self.label_tabs()
+        if self.desk.slot is not None and self.desk.slot.draft is not None:
             self.query_one(DraftEditor).focus()  # keyboard users land in the text to review
 
-    def partial_draft(self, index: int, raw: str) -> Draft:
-        """A draft from text that arrived before a cancel or failure."""
-        from afterword.pipeline import plan_jobs
-        from afterword.postprocess import split_subject
-
-        subject, body = split_subject(raw)
-        tab = self.query_one(Tabs).get_tab(self.tab_id(index))
-        name = str(tab.label).split(" · ")[0] if tab else self.notes.recipient().name
-        job = plan_jobs(self.notes, scenario=self.pick("scenario"), tone=self.pick("tone"),
-                        channel=self.pick("channel"), to=name)[0]
-        return Draft(subject=subject, body=body.strip("\n"), scenario=job.scenario,  # type: ignore[arg-type]
-                     tone=job.tone, language=self.notes.language,  # type: ignore[arg-type]
-                     channel="phone" if job.channel == "phone" else "email",
-                     backend=self.query_one(StatusLine).backend, recipient=name, partial=True)
-
     def action_cancel(self) -> None:
-        """Esc: stop generating and keep what arrived; otherwise go back."""
-        if self.generating:
+        """Esc: stop generating and keep what arrived (as the job asked for it); else dismiss
+        the errors shown; else go back."""
+        request = self.request
+        if request is not None:
             self._stop.set()
             self.workers.cancel_group(self, "generate")
-            self._ignored_run = self.run
-            self.generating = False
-            kept = self.streams[self.current] if self.streams else ""
-            if kept.strip():
-                self.drafts[self.current] = self.partial_draft(self.current, kept)
-            self._load(self.current)
-            self.query_one(StatusLine).stop(f"cancelled — kept {len(kept)} characters")
-            self.notify("Generation cancelled; the text so far is kept.", title="Cancelled")
+            self.request = None
+            kept = 0
+            for index, job in zip(request.slots, request.jobs, strict=True):
+                slot = self.desk.slots[index]
+                if slot.draft is None and slot.stream.strip():
+                    slot.settle(partial_draft(job, slot.stream, request.backend, request.model))
+                    self.keep_version(index)
+                    kept += len(slot.stream) if index == self.desk.current else 0
+            self.label_tabs()
+            self.load(self.desk.current)
+            self.query_one(StatusLine).stop(f"cancelled — kept {kept} characters")
             return
+        if self.query_one(NoticeArea).dismiss_errors():
+            return
+        self.keep_edits()
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
-
-    # tabs -------------------------------------------------------------------------------------
-
-    @on(Tabs.TabActivated, "#draft-tabs")
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id != self.query_one(Tabs).active:
-            return  # a stale activation: the tab changed again since
-        index = int(event.tab.id.rsplit("-", 1)[1]) if event.tab.id else 0
-        if index != self.current and index < len(self.drafts):
-            self.store_edits()
-            self._load(index)
-
-    def _load(self, index: int) -> None:
-        """Show draft `index` (or its stream so far) in the editor."""
-        self.current = index
-        self._pending = ""
-        editor = self.query_one(DraftEditor)
-        subject = self.query_one("#subject", Input)
-        draft = self.drafts[index] if index < len(self.drafts) else None
-        if draft is None:
-            editor.read_only = True
-            subject.value = ""
-            editor.text = self.streams[index] if index < len(self.streams) else ""
-            self.show_checks([], None)
-            return
-        subject.value = draft.subject
-        editor.text = draft.body
-        editor.read_only = False
-        self.show_checks(draft.checks, draft.checker)

@@ -1,17 +1,26 @@
-"""Approve and export on the draft screen: clipboard (OSC 52 + system), store, .eml/.txt, mailto."""
+"""Keep, approve and export on the draft screen: every generated or edited text becomes a version;
+ctrl+y shows the final text and what will be recorded, then copies (and records); versions;
+.eml/.txt and mailto — each failure shown, the editor left as it was."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from afterword.errors import AfterwordError
+from rich.text import Text
+
 from afterword.models import Draft, Notes
-from afterword.tui.messages import DraftApproved
+from afterword.sanitize import terminal_safe
+from afterword.tui.safe import plain
+from afterword.tui.tasks import Serial, tasks_of
 
 if TYPE_CHECKING:
+    from afterword.store import StoredDraft
+    from afterword.tui.desk import Desk, Slot
     from afterword.tui.services import Services
 
 
@@ -19,93 +28,208 @@ def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-").lower() or "draft"
 
 
+def approval_text(draft: Draft, notes: Notes, day: dt.date, tracked: bool) -> Text:
+    """What ctrl+y shows: to whom, what Enter will record, then the final text."""
+    person = notes.recipient(draft.recipient)
+    text = Text()
+    text.append("To: ", style="bold")
+    text.append_text(plain(person.name + (f" <{person.email}>" if person.email else "")))
+    text.append("\nEnter ", style="bold")
+    if tracked:
+        text.append_text(plain(f"copies it and records: {draft.scenario} sent to {person.name} on "
+                               f"{day.isoformat()}."))
+        others = [p.name for p in notes.recipients() if p.name != person.name]
+        if others and draft.scenario == "thank-you":
+            text.append_text(plain(f" {' and '.join(others)} stay{'s' * (len(others) == 1)} as they are."))
+    else:
+        text.append("copies it (these notes are not tracked, so nothing is recorded).")
+    text.append("\nc ", style="bold")
+    text.append("copies only; nothing is recorded. Esc goes back to editing.")
+    errors = sum(i.severity == "error" for i in draft.checks)
+    if errors:
+        text.append(f"\n✗ {errors} error{'s' * (errors != 1)} still in the text (C8: fix before sending).",
+                    style="bold red")
+    text.append("\n" + "─" * 40 + "\n", style="dim")
+    text.append_text(plain(draft.text))
+    return text
+
+
 class ExportActions:
     """Mixed into `DraftScreen`."""
 
+    desk: Desk
     notes: Notes
     services: Services
     app_id: str | None
-    generating: bool
+    request: Any
     current_draft: Any
+    store_edits: Any
+    label_tabs: Any
+    rebuild_tabs: Any
+    pick: Any
+    query_one: Any
     notify: Any
     run_worker: Any
     post_message: Any
     app: Any
-    _recorded: set[tuple[str, str]]
+
+    def init_export(self) -> None:
+        self.sent: set[tuple[str, str]] = set()
+        """(scenario, person) pairs recorded as sent this round, from the store."""
+        self._followed = False
+        self._clipboard_said = False
+
+    @property
+    def tasks(self) -> Serial:
+        return tasks_of(self.app)
+
+    # versions ---------------------------------------------------------------------------------
+
+    def keep_version(self, index: int) -> None:
+        """Keep slot `index`'s text as a version in the store, unless it already is one."""
+        slot: Slot = self.desk.slots[index]
+        if self.app_id is None or not slot.unstored or slot.draft is None:
+            return
+        text, draft, edited = slot.text, slot.draft.model_copy(deep=True), slot.edited
+        slot.stored = text
+
+        def forget(_message: str) -> None:
+            if slot.stored == text:
+                slot.stored = None
+
+        app_id = self.app_id
+        self.tasks.submit(lambda: self.services.store.add_draft(app_id, draft, edited=edited),
+                          failed="Version not kept", on_error=forget)
+
+    def keep_edits(self) -> None:
+        """Take the editor's text into the draft, and keep every edited slot as a version."""
+        self.store_edits()
+        for n, slot in enumerate(self.desk.slots):
+            if slot.edited:
+                self.keep_version(n)
 
     def _ready(self) -> Draft | None:
-        if self.generating:
+        if self.request is not None:
             self.notify("Still generating — wait, or Esc to stop and keep the text.", severity="warning")
             return None
         draft = self.current_draft()
         if draft is None or not draft.body.strip():
-            self.notify("Nothing to approve yet — ctrl+g drafts one.", severity="warning")
+            self.notify("Nothing here yet — ctrl+g drafts one.", severity="warning")
             return None
+        self.keep_edits()  # edits are stored before anything leaves the editor
         return draft
 
-    def keep_version(self, draft: Draft) -> None:
-        """Store every generated version (in a worker)."""
-        if self.app_id is None:
+    def action_versions(self) -> None:
+        """List every kept version of this person's draft; Enter restores one."""
+        slot = self.desk.slot
+        if slot is None or self.app_id is None:
+            self.notify("No versions yet — ctrl+g drafts one." if slot is None
+                        else "These notes are not tracked, so no versions are kept.", severity="warning")
             return
-        self.run_worker(partial(self._keep, self.app_id, draft.model_copy(deep=True)),
-                        thread=True, group="store", exit_on_error=False)
+        self.keep_edits()
+        app_id, person, scenario = self.app_id, slot.recipient, slot.job.scenario
+        self.tasks.submit(lambda: self.services.store.drafts(app_id, recipient=person, scenario=scenario),
+                          partial(self._show_versions, slot), failed="Versions not read")
 
-    def _keep(self, app_id: str, draft: Draft) -> None:
-        try:
-            self.services.store.add_draft(app_id, draft)
-        except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not stored", severity="error")
+    def _show_versions(self, slot: Slot, versions: list[StoredDraft]) -> None:
+        from afterword.tui.screens.versions import VersionsScreen
+
+        title = f"Versions of the {slot.job.scenario} to {slot.recipient} (newest first)"
+        self.app.push_screen(VersionsScreen(title, versions), partial(self._restore, slot))
+
+    def _restore(self, slot: Slot, version: StoredDraft | None) -> None:
+        if version is None or self.app_id is None:
+            return
+        self.tasks.submit(lambda: self.services.store.restore_draft(version.id),
+                          partial(self._restored, slot), failed="Not restored")
+
+    def _restored(self, slot: Slot, stored: StoredDraft) -> None:
+        if slot not in self.desk.slots:
+            return
+        index = self.desk.slots.index(slot)
+        self.desk.current = index
+        draft = Draft.model_validate(stored.model_dump(include=set(Draft.model_fields)))
+        draft.subject, draft.body = terminal_safe(draft.subject), terminal_safe(draft.body)
+        self.desk.place(draft, slot.job, "replace")
+        slot = self.desk.slots[index]
+        slot.stored = slot.text
+        self.rebuild_tabs(index)
+        self.notify(f"Version {stored.restored_from or stored.version} is back on show.", title="Restored")
 
     # approve ----------------------------------------------------------------------------------
 
     def action_approve(self) -> None:
-        """Copy the draft through the terminal and the system clipboard, and record it as sent."""
+        """Show the final text and what will be recorded; Enter copies and records, c copies only."""
+        from afterword.tui.screens.dialogs import ChoiceDialog
+
         draft = self._ready()
         if draft is None:
             return
-        errors = sum(i.severity == "error" for i in draft.checks)
-        if errors:
-            self.notify(f"Approved with {errors} unresolved error{'s' * (errors != 1)} — check before "
-                        "sending (C8).", severity="warning")
-        self.app.copy_to_clipboard(draft.text)  # OSC 52: works over SSH and tmux
         today = self.services.today()
-        key = (draft.scenario, today.isoformat())
-        record = key not in self._recorded
-        self._recorded.add(key)
-        self.run_worker(partial(self._approve, draft.model_copy(deep=True), record),
-                        thread=True, group="approve", exit_on_error=False)
+        tracked = self.app_id is not None
+        body = approval_text(draft, self.notes, today, tracked)
+        choices = [("record", "enter", "Copy and record" if tracked else "Copy"), ("copy", "c", "Copy only")]
+        title = f"Approve the {draft.scenario} to {draft.recipient}"
+        self.app.push_screen(ChoiceDialog(title, body, choices, long=True),
+                             partial(self._approved, draft.model_copy(deep=True), today))
 
-    def _approve(self, draft: Draft, record: bool) -> None:
-        from afterword.planner import next_action
+    def _approved(self, draft: Draft, day: dt.date, answer: str | None) -> None:
+        if answer is None:
+            return
+        self.app.copy_to_clipboard(draft.text)  # OSC 52: works over SSH and tmux
+        record = answer == "record" and self.app_id is not None
+        app_id = self.app_id
+        self.tasks.submit(partial(self._copy_and_record, app_id, draft, day, record),
+                          partial(self._recorded, draft), failed="Not recorded")
 
-        ok, message = self.services.system_copy(draft.text)
-        recorded, error = "", ""
-        if self.app_id is not None:
-            try:
-                store = self.services.store
-                draft_id = store.add_draft(self.app_id, draft)
-                store.approve_draft(draft_id)
-                today = self.services.today()
-                if record:
-                    store.record_sent(self.app_id, draft.scenario, today)
-                nxt = next_action(store.get_application(self.app_id), today,
-                                  self.services.settings.planner.grace_days)
-                recorded = f"Recorded {draft.scenario} as sent on {today.isoformat()}. " + (
-                    f"Next: {nxt.action} due {nxt.due.isoformat()} ({nxt.rule})." if nxt
-                    else "Nothing more is planned.")
-            except AfterwordError as exc:
-                error = str(exc)
-        self.post_message(DraftApproved(draft.recipient, ok, message, recorded, error))
+    def _copy_and_record(self, app_id: str | None, draft: Draft, day: dt.date,
+                         record: bool) -> tuple[bool, str, str]:
+        """(worker) System clipboard, then the version approved and the send recorded:
+        (copied to the system clipboard, why not, what was recorded)."""
+        ok, why = self.services.system_copy(draft.text)
+        if not record or app_id is None:
+            return ok, why, ""
+        store = self.services.store
+        draft_id = store.add_draft(app_id, draft, edited=False)
+        store.approve_draft(draft_id)
+        store.record_sent(app_id, draft.scenario, day, to=draft.recipient, draft_id=draft_id)
+        return ok, why, f"{draft.scenario} to {draft.recipient} on {day.isoformat()}"
 
-    def on_draft_approved(self, event: DraftApproved) -> None:
-        system = event.system_message if event.system_copied else f"not copied: {event.system_message}"
-        self.notify(f"Sent to the terminal clipboard (OSC 52; your terminal must allow it). "
-                    f"System clipboard: {system}.", title=f"Approved — {event.recipient}",
-                    severity="information" if event.system_copied else "warning", timeout=8)
-        if event.recorded:
-            self.notify(event.recorded, title="Follow-up recorded", timeout=8)
-        if event.error:
-            self.notify(event.error, title="Not recorded", severity="error", timeout=10)
+    def _recorded(self, draft: Draft, result: tuple[bool, str, str]) -> None:
+        ok, why, recorded = result
+        copied = "Copied to the system clipboard and through the terminal." if ok else (
+            "Copied through the terminal (OSC 52)." if self._clipboard_said
+            else f"Copied through the terminal (OSC 52); {why}.")
+        self._clipboard_said = self._clipboard_said or not ok  # the missing clipboard is said once
+        said = f"{copied} Recorded: {recorded} — u on the dashboard undoes it." if recorded else (
+            f"{copied} Nothing recorded.")
+        self.notify(said, title=f"Approved — {draft.recipient}", timeout=8)
+        self.load_progress()
+
+    def load_progress(self) -> None:
+        """Ask the domain what was sent to whom and what comes next (tab marks follow; on the
+        first answer, so do the scenario and recipient pickers)."""
+        from afterword.tui.progress import next_for
+
+        if self.app_id is None:
+            return
+        app_id, services = self.app_id, self.services
+        self.tasks.submit(lambda: next_for(services, app_id), self._progress, failed="Store not read")
+
+    def _progress(self, result: tuple[str | None, list[str], set[tuple[str, str]]]) -> None:
+        from textual.widgets import Select
+        from textual.widgets.select import InvalidSelectValueError
+
+        scenario, recipients, self.sent = result
+        self.label_tabs()
+        if self._followed or self.desk.slots or scenario is None:
+            return
+        self._followed = True
+        everyone = [p.name for p in self.notes.recipients()]
+        who = "*" if len(everyone) > 1 and sorted(recipients) == sorted(everyone) else (recipients or [""])[0]
+        for name, value in (("scenario", scenario), ("recipient", who)):
+            with suppress(InvalidSelectValueError):  # the notes on show may name other people
+                self.query_one(f"#{name}", Select).value = value
 
     # files and mailto -------------------------------------------------------------------------
 
@@ -120,19 +244,16 @@ class ExportActions:
             return
         prompt = f"Save the draft for {draft.recipient} as .{ext}"
         self.app.push_screen(PathDialog(prompt, self._default_path(draft, ext)),
-                             partial(self._write, draft, ext))
+                             partial(self._write, draft.model_copy(deep=True), ext))
 
     def _write(self, draft: Draft, ext: str, path: str | None) -> None:
         from afterword.export import write_eml, write_txt
 
         if not path:
             return
-        try:
-            written = write_eml(draft, self.notes, path) if ext == "eml" else write_txt(draft, path)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        self.notify(f"Saved {written}", title="Saved")
+        notes = self.notes
+        self.tasks.submit(lambda: write_eml(draft, notes, path) if ext == "eml" else write_txt(draft, path),
+                          lambda written: self.notify(f"Saved {written}", title="Saved"), failed="Not saved")
 
     def action_save_eml(self) -> None:
         """Save the draft as an .eml file."""
@@ -149,10 +270,13 @@ class ExportActions:
         draft = self._ready()
         if draft is None:
             return
-        url = mailto_url(draft, self.notes)
-        self.run_worker(partial(self._open_url, url), thread=True, group="mailto", exit_on_error=False)
+        try:
+            url = mailto_url(draft, self.notes)
+        except (ValueError, LookupError) as exc:
+            self.notify(str(exc), title="mailto: not opened", severity="error")
+            return
+        self.tasks.submit(lambda: self.services.open_url(url), self._opened, failed="mailto: not opened")
 
-    def _open_url(self, url: str) -> None:
-        ok, message = self.services.open_url(url)
-        self.app.call_from_thread(self.notify, message, title="mailto:",
-                                  severity="information" if ok else "warning")
+    def _opened(self, result: tuple[bool, str]) -> None:
+        ok, message = result
+        self.notify(message, title="mailto:", severity="information" if ok else "warning")

@@ -1,40 +1,51 @@
-"""Review on the draft screen: checks re-run as you edit, jump to issues, apply fixes, tone variants."""
+"""Review on the draft screen: checks re-run as you edit, jump to issues, apply fixes, explain a
+rule, tone variants, and the keep mine / replace / keep both question."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from textual.message_pump import MessagePump
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
+from textual.widgets import Select, TextArea
 
 from afterword.models import Draft, Issue, Notes
 from afterword.tui.generation import check
 from afterword.tui.messages import ChecksUpdated
 from afterword.tui.widgets.editor import DraftEditor
 from afterword.tui.widgets.issues import IssuePanel
+from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
+    from afterword.pipeline import Job
+    from afterword.tui.desk import Choice, Desk
     from afterword.tui.services import Services
 
 CHECK_DELAY = 0.4
 """Seconds of quiet typing before the checks re-run."""
+KEEP_CHOICES = [("keep-mine", "k", "Keep mine"), ("replace", "r", "Replace"), ("keep-both", "b", "Keep both")]
 
 
 class ReviewActions:
-    """Mixed into `DraftScreen`; uses its `drafts`, `current`, `notes` and `services`."""
+    """Mixed into `DraftScreen`; uses its `desk`, `notes` and `services`."""
 
-    drafts: list[Draft | None]
-    current: int
+    desk: Desk
     notes: Notes
     services: Services
-    generating: bool
+    request: Any
+    app_id: str | None
     query_one: Any
     set_timer: Any
     run_worker: Any
     notify: Any
     app: Any
+    pick: Any
+    load: Any
+    label_tabs: Any
+    refresh_notes: Any
+    keep_edits: Any
 
     def init_review(self) -> None:
         self.revision = 0
@@ -47,61 +58,68 @@ class ReviewActions:
     def current_draft(self) -> Draft | None:
         """The draft on show, with the person's edits."""
         self.store_edits()
-        return self.drafts[self.current] if self.current < len(self.drafts) else None
+        slot = self.desk.slot
+        return slot.draft if slot is not None else None
 
     def store_edits(self) -> None:
-        """Copy the editor's subject and body into the current draft."""
-        draft = self.drafts[self.current] if self.current < len(self.drafts) else None
-        if draft is None:
+        """Copy the editor's subject and body into the draft on show."""
+        slot = self.desk.slot
+        if slot is None or slot.draft is None:
             return
         body = self.query_one(DraftEditor).text
-        subject = self.query_one("#subject", Input).value
-        if draft.body != body or draft.subject != subject:
-            draft.body, draft.subject = body, subject
+        subject = self.query_one("#subject", WrapLine).value
+        if slot.draft.body != body or slot.draft.subject != subject:
+            slot.draft.body, slot.draft.subject = body, subject
+
+    def ask_keep(self, question: str, then: Callable[[Choice | None], None]) -> None:
+        """Ask whether new text replaces the person's edits, sits beside them, or is dropped."""
+        from afterword.tui.screens.dialogs import ChoiceDialog
+
+        body = (f"{question}\n\nKeep mine: your text stays, nothing replaces it.\n"
+                "Replace: the new text takes its place (yours stays in Versions, f7).\n"
+                "Keep both: the new text opens in a tab of its own beside yours.")
+        self.app.push_screen(ChoiceDialog("Keep your edits?", body, KEEP_CHOICES), then)
 
     # checks as you edit -----------------------------------------------------------------------
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "body":
-            self._edited()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "subject":
+        if event.text_area.id in ("body", "subject"):
             self._edited()
 
     def _edited(self) -> None:
-        draft = self.drafts[self.current] if self.current < len(self.drafts) else None
-        if draft is None:
+        slot = self.desk.slot
+        if slot is None or slot.draft is None:
             return
-        editor = self.query_one(DraftEditor)
-        subject = self.query_one("#subject", Input).value
-        if draft.body == editor.text and draft.subject == subject:
+        text = (self.query_one("#subject", WrapLine).value, self.query_one(DraftEditor).text)
+        if slot.text == text:
             return  # a programmatic load, not an edit
+        was_edited = slot.edited
         self.store_edits()
+        if slot.edited != was_edited:
+            self.label_tabs()
         if self._check_timer is not None:
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY, self.run_checks)
 
     def run_checks(self) -> None:
-        """Re-check the current draft in a worker (the newest edit wins)."""
-        draft = self.drafts[self.current] if self.current < len(self.drafts) else None
-        if draft is None:
+        """Re-check the draft on show in a worker (the newest edit wins)."""
+        slot = self.desk.slot
+        if slot is None or slot.draft is None:
             return
         self.revision += 1
         self.run_worker(
-            partial(
-                check, cast(MessagePump, self), self.services, self.revision, draft.subject,
-                draft.body, self.notes, draft.scenario, draft.channel, draft.recipient,
-            ),
+            partial(check, cast(MessagePump, self), self.services, self.desk.current, self.revision,
+                    slot.draft.model_copy(deep=True), slot.job.notes),
             thread=True, group="checks", exclusive=True, exit_on_error=False,
         )
 
     def on_checks_updated(self, event: ChecksUpdated) -> None:
-        draft = self.drafts[self.current] if self.current < len(self.drafts) else None
-        if event.revision != self.revision or draft is None:
+        slot = self.desk.slots[event.index] if event.index < len(self.desk.slots) else None
+        if event.revision != self.revision or slot is None or slot.draft is None:
             return
-        draft.checks, draft.checker = event.issues, event.checker
-        self.show_checks(event.issues, event.checker)
+        slot.draft.checks, slot.draft.checker = event.issues, event.checker
+        if event.index == self.desk.current:
+            self.show_checks(event.issues, event.checker)
 
     # issues -----------------------------------------------------------------------------------
 
@@ -121,14 +139,25 @@ class ReviewActions:
             return
         self.jump(issue)
 
+    def action_explain(self) -> None:
+        """Open the selected issue's rule: what it asks, why, and the article it comes from."""
+        from afterword.tui.screens.rule import RuleScreen
+
+        issue = self.query_one(IssuePanel).current
+        if issue is None:
+            self.notify("No issue selected — F2 visits them.", severity="warning")
+            return
+        self.app.push_screen(RuleScreen(issue))
+
     def _replace_body(self, body: str, issues: list[Issue]) -> None:
-        draft = self.drafts[self.current]
+        draft = self.current_draft()
         assert draft is not None
         editor = self.query_one(DraftEditor)
         draft.body = body
         draft.checks = issues
         editor.replace(body, (0, 0), editor.document.end)  # one undoable edit
         self.show_checks(issues, draft.checker)
+        self.label_tabs()
         self.run_checks()
 
     def action_apply_fix(self) -> None:
@@ -171,55 +200,69 @@ class ReviewActions:
 
     # variants and notes -----------------------------------------------------------------------
 
+    def _job_on_show(self) -> Job:
+        """The job of the draft on show, or one from the pickers when the desk is empty."""
+        from afterword.pipeline import plan_jobs
+
+        if self.desk.slot is not None:
+            return self.desk.slot.job
+        to = self.pick("recipient")
+        return plan_jobs(self.notes, scenario=self.pick("scenario"), tone=self.pick("tone"),
+                         channel=self.pick("channel"), to=None if to == "*" else to)[0]
+
     def action_variants(self) -> None:
         """Draft the note in every tone and compare them side by side."""
+        from afterword.errors import AfterwordError
         from afterword.tui.screens.variants import VariantsScreen
 
-        if self.generating:
+        if self.request is not None:
             self.notify("Already generating — Esc cancels.", severity="warning")
             return
-        base = self.current_draft()
-        recipient = base.recipient if base else self.notes.recipient().name
-        screen = VariantsScreen(
-            self.services, self.notes, base=base, scenario=self.pick("scenario"),
-            tone=self.pick("tone"), channel=self.pick("channel"), recipient=recipient,
-            backend=self.pick("backend"), model=self.pick("model") or None,
-        )
+        try:
+            job = self._job_on_show()
+        except AfterwordError as exc:
+            self.notify(str(exc), title="Cannot draft", severity="error")
+            return
+        self.keep_edits()
+        screen = VariantsScreen(self.services, job, base=self.current_draft(),
+                                backend=self.pick("backend"), model=self.pick("model") or None)
         self.app.push_screen(screen, self._variant_chosen)
 
-    def _variant_chosen(self, draft: Draft | None) -> None:
-        if draft is None:
+    def _variant_chosen(self, chosen: tuple[Job, Draft] | None) -> None:
+        slot = self.desk.slot
+        if chosen is None or (slot is not None and chosen[1] is slot.draft):
             return
-        from textual.widgets import Select, Tab, Tabs
-
-        if not self.drafts:
-            self.drafts, self.streams = [draft], [""]
-            self.query_one(Tabs).add_tab(Tab(f"{draft.recipient} · {draft.tone}", id=self.tab_id(0)))
+        if slot is not None and slot.edited:
+            self.ask_keep("You edited the draft on show.", partial(self._place, chosen))
         else:
-            self.drafts[self.current] = draft
-            tab = self.query_one(Tabs).get_tab(self.tab_id(self.current))
-            if tab is not None:
-                tab.label = f"{draft.recipient} · {draft.tone}"
+            self._place(chosen, "replace")
+
+    def _place(self, chosen: tuple[Job, Draft], choice: Choice | None) -> None:
+        from afterword.tui.screens.draft import DraftScreen
+
+        job, draft = chosen
+        if choice is None or choice == "keep-mine":
+            return
+        screen = cast(DraftScreen, self)
+        index = self.desk.place(draft, job, choice)
         self.query_one("#tone", Select).value = draft.tone
-        self._load(self.current)
+        screen.rebuild_tabs(index)
+        screen.keep_version(index)
         self.notify(f"Continuing with the {draft.tone} variant.", title="Tone switched")
 
     def action_edit_notes(self) -> None:
-        """Edit these notes; the pickers follow the saved notes."""
-        from afterword.tui.screens.notes import NotesScreen
+        """Edit these notes (as you last typed them); the pickers follow the saved notes."""
+        self.keep_edits()
+        self.run_worker(self._open_notes, thread=True, group="notes", exit_on_error=False)
 
-        data = self.notes.model_dump(mode="json", exclude_none=True)
-        self.app.push_screen(NotesScreen(self.services, app_id=self.app_id, data=data), self._notes_back)
+    def _open_notes(self) -> None:
+        from afterword.tui.screens.notes import NotesScreen, editable_notes
+
+        data = editable_notes(self.services, self.app_id, self.notes)
+        self.app.call_from_thread(self.app.push_screen,
+                                  NotesScreen(self.services, app_id=self.app_id, data=data), self._notes_back)
 
     def _notes_back(self, result: tuple[str | None, Notes] | None) -> None:
         if result is not None:
             self.app_id = result[0] or self.app_id
             self.refresh_notes(result[1])
-
-    # provided by DraftScreen
-    tab_id: Any
-    app_id: str | None
-    pick: Any
-    _load: Any
-    refresh_notes: Any
-    streams: list[str]

@@ -1,17 +1,21 @@
-"""The notes editor: every field, problems shown inline as you type, autosaved while typing."""
+"""The notes editor: fields and rows, problems in plain words beside each field (once it was
+touched, or on save), the notes lint as you type, autosaved while typing; for a tracked
+application, the sends the store recorded and the next step."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Header, Select, Static, TextArea
 
 from afterword.config import data_dir
 from afterword.errors import AfterwordError
@@ -20,12 +24,26 @@ from afterword.tui.messages import NotesValidated
 from afterword.tui.notes_form import (
     BLANK,
     FIELDS,
+    SECTIONS,
     FormValues,
-    field_for,
+    Rows,
+    blank_row,
+    move_row,
     notes_to_values,
+    people_options,
+    place_for,
+    remove_row,
     validate_values,
     values_to_notes,
 )
+from afterword.tui.safe import error_text, plain
+from afterword.tui.screens.notes_files import NotesFiles
+from afterword.tui.tasks import tasks_of
+from afterword.tui.widgets.cycle import CycleField
+from afterword.tui.widgets.footer import FitFooter
+from afterword.tui.widgets.form import FormSection, widget_id
+from afterword.tui.widgets.notices import NoticeArea
+from afterword.tui.widgets.rows import RowList, slug
 
 if TYPE_CHECKING:
     from afterword.tui.services import Services
@@ -33,26 +51,48 @@ if TYPE_CHECKING:
 VALIDATE_DELAY = 0.3
 AUTOSAVE_DELAY = 1.0
 SCRATCH = "notes-autosave.json"
-"""Where a new application's notes are autosaved until they are valid enough to track."""
+"""Where a new application's notes are autosaved until they are tracked."""
 
 NotesResult = tuple[str | None, Notes] | None
+SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def widget_id(key: str) -> str:
-    return "f-" + key.replace(".", "-")
+def editable_notes(services: Services, app_id: str | None, notes: Notes | None) -> dict[str, Any]:
+    """(worker) The notes to edit: as last typed for a tracked application, else these."""
+    if app_id is not None:
+        try:
+            app = services.store.get_application(app_id)
+            return app.saved_notes or app.notes.model_dump(mode="json", exclude_none=True)
+        except AfterwordError:
+            pass
+    return notes.model_dump(mode="json", exclude_none=True) if notes is not None else dict(BLANK)
 
 
-class NotesScreen(Screen[NotesResult]):
+def _problems(issues: list[Issue]) -> Text:
+    text = Text()
+    for n, issue in enumerate(issues):
+        text.append("\n" if n else "")
+        text.append_text(plain(issue.message, SEVERITY_STYLE.get(issue.severity, "")))
+    return text
+
+
+class NotesScreen(NotesFiles, Screen[NotesResult]):
     """Edit notes; ctrl+g continues to drafting with them (tracked in the store)."""
+
+    AUTO_FOCUS = "#" + widget_id(FIELDS[0].key)
+    """Typing goes to the first field at once (set as the screen is built, not a moment later:
+    a deferred focus would pull the cursor back after a quick Tab)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g", "continue", "Draft with these", id="notes_continue", priority=True,
                 tooltip="Check the notes, track the application and go to drafting"),
+        Binding("escape", "back", "Back", id="notes_back", tooltip="Go back (edits are autosaved)"),
+        Binding("f5", "explain", "Why?", id="notes_explain",
+                tooltip="The rule behind the problem shown at the focused field"),
         Binding("ctrl+s", "save_json", "Save JSON", id="notes_save",
                 tooltip="Save the notes as a JSON file"),
         Binding("ctrl+o", "load_json", "Load JSON", id="notes_load",
                 tooltip="Load notes from a JSON file"),
-        Binding("escape", "back", "Back", id="notes_back", tooltip="Go back (edits are autosaved)"),
     ]
 
     def __init__(self, services: Services, *, app_id: str | None = None,
@@ -64,6 +104,11 @@ class NotesScreen(Screen[NotesResult]):
         self.values = notes_to_values(data or self._scratch() or BLANK)
         self.revision = 0
         self.notes: Notes | None = None
+        self.issues: list[Issue] = []
+        self.touched: set[str] = set()
+        self.show_all = False
+        self._at: str | None = None
+        """The form key of the field with focus (leaving it marks it touched)."""
         self._validate_timer: Timer | None = None
         self._save_timer: Timer | None = None
 
@@ -77,99 +122,152 @@ class NotesScreen(Screen[NotesResult]):
             return None
         return data if isinstance(data, dict) else None
 
+    # layout -----------------------------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="form"):
-            yield Static("", id="form-errors")
-            for f in FIELDS:
-                if f.section:
-                    yield Static(f.section, classes="section")
-                value = self.values.get(f.key, "")
-                wid = widget_id(f.key)
-                if f.kind == "check":
-                    yield Checkbox(f.label, bool(value), id=wid, compact=True)
-                else:
-                    yield Label(f"{f.label}" + (f"  [dim]{f.hint}[/]" if f.hint else ""))
-                if f.kind == "input":
-                    yield Input(str(value), placeholder=f.hint, id=wid, compact=True)
-                elif f.kind == "area":
-                    yield TextArea(str(value), id=wid, soft_wrap=True, tab_behavior="focus",
-                                   classes="field-area")
-                elif f.kind == "select":
-                    blank = f.key in ("outcome.result", "candidate_stance")
-                    current = str(value) if value in f.options else (Select.NULL if blank else f.options[0])
-                    yield Select([(o, o) for o in f.options], value=current, allow_blank=blank,
-                                 id=wid, compact=True)
-                yield Static("", id=f"e-{wid}", classes="field-problem")
-        yield Footer()
+            yield Static("", id="progress", classes="hidden")
+            yield Static("", id="notes-lint", classes="hidden")
+            for n, section in enumerate(SECTIONS):
+                yield FormSection(section, self.values, self._options, self._role(self.values), now=n < 2)
+        yield NoticeArea()
+        yield FitFooter()
+
+    @staticmethod
+    def _role(values: FormValues) -> str:
+        return str(values.get("sender_role") or "candidate")
+
+    def _options(self, spec: Rows) -> dict[str, tuple[tuple[str, str], ...]]:
+        return {"with": people_options(self.values)} if spec.key == "topics" else {}
 
     def on_mount(self) -> None:
         self.sub_title = "Notes" + (f" — {self.path}" if self.path else "")
+        self.call_after_refresh(self.run_worker, self._build_rest, group="build", exit_on_error=False)
+        if self.app_id is not None:
+            self.load_progress()
+
+    async def _build_rest(self) -> None:
+        """The sections below the first two, once the form is on screen (typing goes on meanwhile)."""
+        for section in self.query(FormSection):
+            await section.build()
+        self.values = self.read()
         self.validate()
 
     # reading the form -------------------------------------------------------------------------
 
     def read(self) -> FormValues:
-        values: FormValues = {}
-        for f in FIELDS:
-            widget = self.query_one(f"#{widget_id(f.key)}")
-            if isinstance(widget, Checkbox):
-                values[f.key] = widget.value
-            elif isinstance(widget, TextArea):
-                values[f.key] = widget.text
-            elif isinstance(widget, Select):
-                values[f.key] = "" if widget.value is Select.NULL else str(widget.value)
-            elif isinstance(widget, Input):
-                values[f.key] = widget.value
+        """The values as typed (a section not built keeps the values it had)."""
+        values = dict(self.values)
+        for section in self.query(FormSection):
+            values.update(section.read())
         return values
 
-    def fill(self, data: dict[str, Any]) -> None:
+    async def fill(self, data: dict[str, Any]) -> None:
         """Put a notes dict into the form."""
-        for f in FIELDS:
-            widget: Widget = self.query_one(f"#{widget_id(f.key)}")
-            value = notes_to_values(data).get(f.key, "")
-            if isinstance(widget, Checkbox):
-                widget.value = bool(value)
-            elif isinstance(widget, TextArea):
-                widget.text = str(value)
-            elif isinstance(widget, Select):
-                widget.value = str(value) if value in f.options else (
-                    Select.NULL if widget._allow_blank else f.options[0])
-            elif isinstance(widget, Input):
-                widget.value = str(value)
+        self.values = notes_to_values(data)
+        role = self._role(self.values)
+        for section in self.query(FormSection):
+            section.active = section.section.role in (None, role)
+            section.built = section.active
+            section.set_class(not section.active, "hidden")
+            await section.fill(self.values)
+        self.validate()
 
-    def on_input_changed(self) -> None:
-        self._changed()
+    def _key_of(self, widget: Widget | None) -> str | None:
+        for node in widget.ancestors_with_self if widget is not None else ():
+            if isinstance(node, RowList):
+                return node.spec.key
+            if node.id and node.id.startswith("f-"):
+                return next((f.key for f in FIELDS if widget_id(f.key) == node.id), None)
+        return None
 
-    def on_text_area_changed(self) -> None:
-        self._changed()
+    async def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        await self._changed(event.text_area)
 
-    def on_select_changed(self) -> None:
-        self._changed()
+    async def on_select_changed(self, event: Select.Changed) -> None:
+        await self._changed(event.select)
 
-    def on_checkbox_changed(self) -> None:
-        self._changed()
+    async def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        await self._changed(event.checkbox)
 
-    def _changed(self) -> None:
-        values = self.read()
+    async def on_cycle_field_changed(self, event: CycleField.Changed) -> None:
+        await self._changed(event.cycle)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Moving on from a field counts as having been there (its problems may show now)."""
+        key = self._key_of(event.widget)
+        left, self._at = self._at, key
+        if left is not None and left != key and left not in self.touched:
+            self.touched.add(left)
+            self.show_problems()
+
+    async def _changed(self, widget: Widget) -> None:
+        """One field (or one row list) changed: take its value, then validate and autosave soon."""
+        values = dict(self.values)
+        for node in widget.ancestors_with_self:
+            if isinstance(node, RowList):
+                values[node.spec.key] = node.read()
+                break
+            if isinstance(node, FormSection):
+                values.update(node.read())
+                break
         if values == self.values:
             return
+        key = self._key_of(widget) if widget.has_focus else None
+        if key is not None:  # the person typed here (a filled-in form changes fields too)
+            self.touched.add(key)
+        names = people_options(values) != people_options(self.values)
+        role = self._role(values) != self._role(self.values)
         self.values = values
+        if names:
+            for topics in self.query("#rows-topics").results(RowList):
+                topics.set_choices("with", people_options(values))
+        if role:
+            for section in self.query(FormSection):
+                await section.set_role(self._role(values), values)
         for timer in (self._validate_timer, self._save_timer):
             if timer is not None:
                 timer.stop()
         self._validate_timer = self.set_timer(VALIDATE_DELAY, self.validate)
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
 
+    async def on_row_list_edit(self, event: RowList.Edit) -> None:
+        key = event.rows.spec.key
+        values = self.read()
+        focus_row = event.index
+        if event.op == "add":
+            values[key].append(blank_row(key))
+            focus_row = len(values[key]) - 1
+        elif event.op == "remove" and event.index is not None:
+            remove_row(values, key, event.index)
+            focus_row = min(event.index, len(values[key]) - 1)
+        elif event.op == "move" and event.index is not None and event.to is not None:
+            move_row(values, key, event.index, event.to)
+            focus_row = event.to if 0 <= event.to < len(values[key]) else event.index
+        self.values = values
+        self.touched.add(key)
+        await event.rows.show(values[key], self._options(event.rows.spec))
+        if key == "interviewers":
+            for topics in self.query("#rows-topics").results(RowList):
+                await topics.show(values["topics"], {"with": people_options(values)})
+        if focus_row is not None and 0 <= focus_row < len(values[key]):
+            first = event.rows.spec.parts[0].name
+            self.query_one(f"#{event.rows.wid(focus_row, first)}").focus()
+        else:
+            self.query_one(f"#add-{slug(key)}").focus()
+        self.validate()
+        self.autosave()
+
     # validation and autosave (workers) --------------------------------------------------------
 
     def validate(self) -> None:
         self.revision += 1
-        self.run_worker(partial(self._validate, self.revision, dict(self.values)), thread=True,
+        self.run_worker(partial(self._validate, self.revision, values_to_notes(self.values)), thread=True,
                         group="validate", exclusive=True, exit_on_error=False)
 
-    def _validate(self, revision: int, values: FormValues) -> None:
-        notes, issues = validate_values(values)
+    def _validate(self, revision: int, data: dict[str, Any]) -> None:
+        notes, issues = validate_values(notes_to_values(data))
         self.post_message(NotesValidated(revision, notes is not None, issues))
         if notes is not None:
             self.app.call_from_thread(setattr, self, "notes", notes)
@@ -179,17 +277,31 @@ class NotesScreen(Screen[NotesResult]):
             return
         if not event.valid:
             self.notes = None
-        by_field: dict[str | None, list[Issue]] = {}
-        for issue in event.issues:
-            by_field.setdefault(field_for(issue.field), []).append(issue)
-        for f in FIELDS:
-            box = self.query_one(f"#e-{widget_id(f.key)}", Static)
-            problems = by_field.get(f.key, [])
-            box.update("\n".join(f"[{_colour(i)}]{i.severity}: {_escape(i.message)}[/]" for i in problems))
-            box.set_class(bool(problems), "has-problem")
-        top = by_field.get(None, [])
-        self.query_one("#form-errors", Static).update(
-            "\n".join(f"[{_colour(i)}]{_escape(i.message)}[/]" for i in top))
+        self.issues = event.issues
+        self.show_problems()
+
+    def show_problems(self) -> None:
+        """Each problem beside its field (a row's under its list, with the row's number) once
+        the field was left, or everywhere after a try to go on; input lint (warnings) as typed;
+        problems of no particular field in the slot at the top."""
+        shown: dict[str, Text] = {}
+        loose: list[Issue] = []
+        for issue in self.issues:
+            place = place_for(issue.field, self.values)
+            if not (self.show_all or place.key in self.touched or issue.severity != "error"):
+                continue
+            if place.key is None:
+                loose.append(issue)
+                continue
+            text = shown.setdefault(place.key, Text())
+            text.append("\n" if text else "")
+            prefix = "" if place.row is None else f"{place.row + 1}. "
+            text.append_text(plain(prefix + issue.message, SEVERITY_STYLE.get(issue.severity, "")))
+        for section in self.query(FormSection):
+            section.show_problems(shown)
+        lint = self.query_one("#notes-lint", Static)
+        lint.update(_problems(loose))
+        lint.set_class(not loose, "hidden")
 
     def autosave(self) -> None:
         self.run_worker(partial(self._autosave, self.app_id, values_to_notes(self.values)),
@@ -203,27 +315,52 @@ class NotesScreen(Screen[NotesResult]):
                 self.services.store.save_notes(app_id, data)
             else:
                 write_notes_json(data, data_dir() / SCRATCH)
-        except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Autosave failed", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Autosave failed", severity="error")
+
+    # what the store recorded ------------------------------------------------------------------
+
+    def load_progress(self) -> None:
+        """Show the sends the store recorded and the next step (the dashboard's, exactly)."""
+        from afterword.tui.progress import progress_lines
+
+        app_id = self.app_id
+        assert app_id is not None
+        services = self.services
+        tasks_of(self.app).submit(lambda: progress_lines(services, app_id), self._show_progress,
+                                    failed="Store not read")
+
+    def _show_progress(self, lines: list[str]) -> None:
+        box = self.query_one("#progress", Static)
+        box.update(plain("\n".join(lines)))
+        box.set_class(not lines, "hidden")
 
     # actions ----------------------------------------------------------------------------------
 
     def action_continue(self) -> None:
         """Track the application with these notes and go on to drafting."""
-        notes, issues = validate_values(self.read())
+        self.values = self.read()
+        notes, issues = validate_values(self.values)
+        self.issues, self.show_all = issues, True
+        self.show_problems()
         if notes is None:
             first = issues[0] if issues else None
-            where = f" ({first.field})" if first and first.field else ""
-            self.notify(f"Fix the notes first{where}: {first.message if first else ''}",
-                        title="Notes incomplete", severity="error")
+            self.notify(f"{first.message if first else 'Some fields need a look.'} Problems are shown "
+                        "beside their fields.", title="Notes incomplete", severity="warning")
+            self._focus_problem()
             return
         self.run_worker(partial(self._track, notes), thread=True, group="track", exit_on_error=False)
+
+    def _focus_problem(self) -> None:
+        boxes = [b for b in self.query(".has-problem")]
+        if boxes:
+            self.query_one("#form", VerticalScroll).scroll_to_widget(boxes[0])
 
     def _track(self, notes: Notes) -> None:
         try:
             app_id = self.services.store.upsert_application(notes)
-        except AfterwordError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not tracked", severity="error")
+        except Exception as exc:  # shown, never swallowed
+            self.notify(error_text(exc), title="Not tracked", severity="error")
             return
         if self.app_id is None:
             (data_dir() / SCRATCH).unlink(missing_ok=True)
@@ -231,54 +368,19 @@ class NotesScreen(Screen[NotesResult]):
 
     def action_back(self) -> None:
         """Back without continuing (edits are autosaved)."""
+        if self.query_one(NoticeArea).dismiss_errors():
+            return
+        self.values = self.read()
         self.autosave()
         self.dismiss((self.app_id, self.notes) if self.notes is not None and self.app_id else None)
 
-    def action_save_json(self) -> None:
-        """Save the notes as JSON."""
-        from afterword.tui.screens.dialogs import PathDialog
+    def action_explain(self) -> None:
+        """The rule behind the first problem at the focused field."""
+        from afterword.tui.screens.rule import RuleScreen
 
-        self.app.push_screen(PathDialog("Save notes as JSON", self.path or "notes.json"), self._save)
-
-    def _save(self, path: str | None) -> None:
-        from afterword.export import write_notes_json
-
-        if not path:
+        key = self._key_of(self.focused)
+        issue = next((i for i in self.issues if place_for(i.field, self.values).key == key), None)
+        if issue is None:
+            self.notify("No problem at this field.", severity="warning")
             return
-        try:
-            written = write_notes_json(values_to_notes(self.read()), path)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        self.path = str(written)
-        self.notify(f"Saved {written}", title="Saved")
-
-    def action_load_json(self) -> None:
-        """Load notes from a JSON file."""
-        from afterword.tui.screens.dialogs import PathDialog
-
-        self.app.push_screen(PathDialog("Load notes from JSON", self.path or ""), self._load)
-
-    def _load(self, path: str | None) -> None:
-        from afterword.models import load_notes
-
-        if not path:
-            return
-        try:
-            notes = load_notes(path)
-        except AfterwordError as exc:
-            self.notify(str(exc), title="Not loaded", severity="error", timeout=10)
-            return
-        self.path = path
-        self.fill(notes.model_dump(mode="json", exclude_none=True))
-        self.notify(f"Loaded {path}", title="Loaded")
-
-
-def _colour(issue: Issue) -> str:
-    return {"error": "$error", "warning": "$warning"}.get(issue.severity, "$accent")
-
-
-def _escape(text: str) -> str:
-    from textual.markup import escape
-
-    return escape(text)
+        self.app.push_screen(RuleScreen(issue))

@@ -11,10 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
-from afterword.models import Draft, Notes
+from afterword.models import Draft
 from afterword.tui.diffing import similarity, word_diff
 from afterword.tui.generation import generate
 from afterword.tui.messages import (
@@ -23,7 +22,12 @@ from afterword.tui.messages import (
     DraftFailed,
     DraftStarted,
     GenerationFinished,
+    GenerationRequest,
 )
+from afterword.tui.safe import plain, safe
+from afterword.tui.streaming import StreamBuffer
+from afterword.tui.widgets.footer import FitFooter
+from afterword.tui.widgets.notices import NoticeArea
 from afterword.tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
@@ -39,9 +43,9 @@ def render_diff(base: str, other: str) -> Text:
     text = Text()
     for kind, chunk in word_diff(base, other):
         if kind == "same":
-            text.append(chunk)
+            text.append_text(plain(chunk))
         elif kind == "added":
-            text.append(chunk, style="bold black on green")
+            text.append_text(plain(chunk, "bold black on green"))
     return text
 
 
@@ -54,24 +58,24 @@ class VariantColumn(VerticalScroll, can_focus=True):
         self.raw = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(self.heading, classes="variant-heading")
+        yield Static(plain(self.heading), classes="variant-heading")
         yield Static("", classes="variant-body")
 
     def set_heading(self, heading: str) -> None:
-        self.query_one(".variant-heading", Static).update(heading)
+        self.query_one(".variant-heading", Static).update(plain(heading))
 
-    def set_body(self, body: Text | str) -> None:
+    def set_body(self, body: Text) -> None:
         self.query_one(".variant-body", Static).update(body)
 
 
-class VariantsScreen(Screen[Draft | None]):
-    """Generate tone variants, compare them, and pick one to continue with."""
+class VariantsScreen(Screen["tuple[Job, Draft] | None"]):
+    """Generate tone variants of one job, compare them, and pick one to continue with."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel / back", id="variants_cancel",
-                tooltip="Stop generating; otherwise go back without choosing"),
         Binding("enter", "choose", "Use this one", id="variants_choose",
                 tooltip="Continue with the focused variant"),
+        Binding("escape", "cancel", "Back", id="variants_cancel",
+                tooltip="Stop generating; otherwise go back without choosing"),
         Binding("1", "choose(0)", "Pick 1", id="variants_pick_1", show=False),
         Binding("2", "choose(1)", "Pick 2", id="variants_pick_2", show=False),
         Binding("3", "choose(2)", "Pick 3", id="variants_pick_3", show=False),
@@ -79,28 +83,29 @@ class VariantsScreen(Screen[Draft | None]):
         Binding("right", "app.focus_next", "Next", id="variants_right", show=False),
     ]
 
-    def __init__(self, services: Services, notes: Notes, *, base: Draft | None, scenario: str,
-                 tone: str, channel: str, recipient: str, backend: str, model: str | None) -> None:
+    def __init__(self, services: Services, job: Job, *, base: Draft | None, backend: str,
+                 model: str | None) -> None:
         super().__init__()
         self.services = services
-        self.notes = notes
+        self.job = job
         self.base = base
-        self.settings = dict(scenario=scenario, tone=tone, channel=channel, recipient=recipient)
-        self.backend, self.model = backend, model
-        self.jobs = self._plan()
-        self.drafts: list[Draft | None] = ([base] if base else []) + [None] * len(self.jobs)
-        self._shift = 1 if base else 0
+        jobs = self._plan()
+        first = 1 if base else 0
+        slots = tuple(range(first, first + len(jobs)))
+        self.request = GenerationRequest(1, tuple(jobs), slots, backend, model)
+        self.jobs: list[Job] = ([job] if base else []) + list(self.request.jobs)
+        self.drafts: list[Draft | None] = ([base] if base else []) + [None] * len(self.request.jobs)
+        self.raw: list[str] = [""] * len(self.drafts)
         self.generating = False
         self._stop = threading.Event()
-        self._dirty: set[int] = set()
-        self._flush_timer: Timer | None = None
+        self.stream = StreamBuffer(self, self._paint)
 
     def _plan(self) -> list[Job]:
         from afterword.pipeline import plan_jobs
 
-        s = self.settings
-        jobs = plan_jobs(self.notes, scenario=s["scenario"], tone=s["tone"], channel=s["channel"],
-                         to=s["recipient"], variants=COLUMNS + 1)
+        job = self.job
+        jobs = plan_jobs(job.notes, scenario=job.scenario, tone=job.tone, channel=job.channel,
+                         to=job.recipient.name, variants=COLUMNS + 1)
         if self.base is not None:
             jobs = [j for j in jobs if j.tone != self.base.tone]
         return jobs[: COLUMNS - (1 if self.base else 0)]
@@ -108,56 +113,44 @@ class VariantsScreen(Screen[Draft | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="variants"):
-            if self.base is not None:
-                yield VariantColumn(f"1 · {self.base.tone} (current)", id="v0")
-            for n, job in enumerate(self.jobs, start=self._shift):
-                yield VariantColumn(f"{n + 1} · {job.tone} — drafting…", id=f"v{n}")
+            for n, job in enumerate(self.jobs):
+                current = " (current)" if n == 0 and self.base else " — drafting…"
+                yield VariantColumn(f"{n + 1} · {job.tone}{current}", id=f"v{n}")
+        yield NoticeArea()
         yield StatusLine(clock=self.services.clock, id="variants-status")
-        yield Footer()
+        yield FitFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Tone variants for {self.settings['recipient']}"
+        self.sub_title = safe(f"Tone variants for {self.job.recipient.name}")
         if self.base is not None:
-            self.query_one("#v0", VariantColumn).set_body(self.base.body)
+            self.query_one("#v0", VariantColumn).set_body(plain(self.base.body))
         self.query_one("#v0", VariantColumn).focus()
         self.generating = True
-        self.query_one(StatusLine).start(self.backend, self.model)
-        self.run_worker(
-            partial(generate, self, self.services, 1, self.jobs, self.backend, self.model,
-                    self._stop.is_set),
-            thread=True, group="variants", exclusive=True, exit_on_error=False,
-        )
-
-    def _column(self, index: int) -> VariantColumn:
-        return self.query_one(f"#v{index + self._shift}", VariantColumn)
+        self.query_one(StatusLine).start(self.request.backend, self.request.model)
+        self.run_worker(partial(generate, self, self.services, self.request, self._stop.is_set),
+                        thread=True, group="variants", exclusive=True, exit_on_error=False)
 
     def on_draft_started(self, event: DraftStarted) -> None:
-        self.query_one(StatusLine).start(event.backend, event.model)
+        self.query_one(StatusLine).start(event.backend, event.model, event.job.tone)
 
     def on_draft_chunk_received(self, event: DraftChunkReceived) -> None:
-        column = self._column(event.index)
-        column.raw += event.chunk
-        self._dirty.add(event.index)
+        self.raw[event.index] += event.chunk
         self.query_one(StatusLine).chunk()
-        if self._flush_timer is None:
-            self._flush_timer = self.set_timer(1 / 30, self._flush)
+        self.stream.add(event.index, event.chunk)
 
-    def _flush(self) -> None:
+    def _paint(self, pending: dict[int, str]) -> None:
         """Repaint the columns that streamed since the last frame."""
-        self._flush_timer = None
-        for index in self._dirty:
-            if self.drafts[index + self._shift] is None:
-                column = self._column(index)
-                column.set_body(column.raw)
-        self._dirty.clear()
+        for index in pending:
+            if self.drafts[index] is None:
+                self.query_one(f"#v{index}", VariantColumn).set_body(plain(self.raw[index]))
 
     def on_draft_completed(self, event: DraftCompleted) -> None:
-        self.drafts[event.index + self._shift] = event.draft
+        self.drafts[event.index] = event.draft
         self._show_variants()
 
     def on_draft_failed(self, event: DraftFailed) -> None:
         self.notify(f"{event.message} — {event.hint}" if event.hint else event.message,
-                    title="Variant failed", severity="error", timeout=10)
+                    title="Variant failed", severity="error")
 
     def on_generation_finished(self, event: GenerationFinished) -> None:
         self.generating = False
@@ -176,7 +169,7 @@ class VariantsScreen(Screen[Draft | None]):
             label = f"{n + 1} · {draft.tone}{' (current)' if n == 0 and self.base else ''}"
             if draft is first:
                 column.set_heading(f"{label} · {errors}E {warnings}W")
-                column.set_body(f"{draft.subject}\n\n{draft.body}")
+                column.set_body(plain(f"{draft.subject}\n\n{draft.body}"))
                 continue
             same = similarity(first.body, draft.body)
             column.set_heading(f"{label} · {errors}E {warnings}W · {same:.0%} alike")
@@ -193,7 +186,9 @@ class VariantsScreen(Screen[Draft | None]):
             return
         self._stop.set()
         self.workers.cancel_group(self, "variants")
-        self.dismiss(self.drafts[index])
+        draft = self.drafts[index]
+        assert draft is not None
+        self.dismiss((self.jobs[index], draft))
 
     def action_cancel(self) -> None:
         """Esc: stop generating (keeps finished variants); otherwise go back without choosing."""
@@ -202,5 +197,7 @@ class VariantsScreen(Screen[Draft | None]):
             self.workers.cancel_group(self, "variants")
             self.generating = False
             self.query_one(StatusLine).stop("cancelled — finished variants are kept")
+            return
+        if self.query_one(NoticeArea).dismiss_errors():
             return
         self.dismiss(None)

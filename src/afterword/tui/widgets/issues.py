@@ -11,8 +11,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from afterword.guidance import explain
 from afterword.models import Issue
-from afterword.tui.guidance import explain
+from afterword.tui.safe import plain
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 MARK = {"error": ("✗", "bold red"), "warning": ("!", "yellow"), "info": ("i", "cyan")}
@@ -24,19 +25,19 @@ def by_severity(issues: list[Issue]) -> list[Issue]:
 
 
 def describe(issue: Issue) -> Text:
-    """The detail text for one issue."""
+    """The detail for one issue (its message is the list line above): the rule by name, the
+    suggestions."""
     text = Text()
     mark, style = MARK.get(issue.severity, ("·", ""))
-    text.append(f"{mark} {issue.severity} ", style=style)
-    text.append(f"[{issue.rule}] ", style="dim")
-    text.append(issue.message)
-    rule = explain(issue.rule, issue.message)
-    if rule:
-        text.append("\nGUIDANCE ", style="bold")
-        text.append(rule, style="italic")
+    text.append(f"{mark} {issue.severity}", style=style)
+    found = explain(issue.rule, issue.source, issue.message)
+    text.append(" · rule: ", style="bold")
+    text.append_text(plain(found.rule.name if found.rule else "afterword's own check", "italic"))
+    text.append(" — f5 explains", style="dim")
     if issue.replacements:
         text.append("\nSuggestions: ", style="bold")
-        text.append(" · ".join(f"{n}) {r or '(remove)'}" for n, r in enumerate(issue.replacements, 1)))
+        choices = " · ".join(f"{n}) {r or '(remove)'}" for n, r in enumerate(issue.replacements, 1))
+        text.append_text(plain(choices))
         text.append("\nf3 applies the first, f4 applies all fixable issues", style="dim")
     return text
 
@@ -73,7 +74,7 @@ class IssuePanel(Vertical):
         counts = {s: sum(i.severity == s for i in self.issues) for s in ORDER}
         summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items())
         ran = f" · grammar: {checker}" if checker else ""
-        self.query_one("#checks-summary", Static).update(f"Checks: {summary}{ran}")
+        self.query_one("#checks-summary", Static).update(plain(f"Checks: {summary}{ran}"))
         options.clear_options()
         options.add_options(
             [Option(self._line(issue), id=str(n)) for n, issue in enumerate(self.issues)]
@@ -95,13 +96,13 @@ class IssuePanel(Vertical):
     def _line(issue: Issue) -> Text:
         mark, style = MARK.get(issue.severity, ("·", ""))
         line = Text(f"{mark} ", style=style)
-        line.append(issue.message)
+        line.append_text(plain(issue.message))
         return line
 
     def _detail(self) -> None:
         issue = self.current
         detail = self.query_one("#issue-detail", Static)
-        detail.update(describe(issue) if issue else "No issues.")
+        detail.update(describe(issue) if issue else plain("No issues."))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

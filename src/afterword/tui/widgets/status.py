@@ -1,4 +1,4 @@
-"""The status line: backend, model, tokens/s, elapsed time and what is happening."""
+"""The status bar: backend (and its state, said once), model, speed, elapsed time, what is happening."""
 
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ from collections.abc import Callable
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from afterword.tui.safe import plain
+
 
 class StatusLine(Static):
-    """`offline · model — · 42 tok/s · 3.1 s · streaming…`, refreshed while a draft streams."""
+    """`offline · 42 tok/s · 3.1 s · done`, refreshed while a draft streams."""
 
     backend: reactive[str] = reactive("offline")
     model: reactive[str | None] = reactive(None)
-    state: reactive[str] = reactive("ready — ctrl+g to generate")
+    note: reactive[str] = reactive("")
+    """The backend's state, e.g. "Ollama not running" (shown beside the backend, nowhere else)."""
+    state: reactive[str] = reactive("ready — ctrl+g drafts")
+    warning: reactive[str] = reactive("")
+    """Something about the notes worth knowing while drafting (instruction-like text)."""
 
     def __init__(self, clock: Callable[[], float] = time.perf_counter, **kwargs: object) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
@@ -28,11 +34,11 @@ class StatusLine(Static):
         self._timer = self.set_interval(0.25, self._tick, pause=True)
         self._paint()
 
-    def start(self, backend: str, model: str | None) -> None:
-        """A generation began."""
+    def start(self, backend: str, model: str | None, what: str = "") -> None:
+        """A generation began (`what`: whose draft)."""
         self.backend, self.model = backend, model
         self._started, self._elapsed, self._chunks, self._rate = self.clock(), 0.0, 0, None
-        self.state = "streaming… (Esc cancels)"
+        self.state = f"streaming {what}… (Esc stops)" if what else "streaming… (Esc stops)"
         self._timer.resume()
 
     def chunk(self) -> None:
@@ -61,6 +67,12 @@ class StatusLine(Static):
     def watch_model(self) -> None:
         self._paint()
 
+    def watch_note(self) -> None:
+        self._paint()
+
+    def watch_warning(self) -> None:
+        self._paint()
+
     def _paint(self) -> None:
         if self._rate is not None and self._rate > 0:
             rate = f"{self._rate:.0f} tok/s"
@@ -68,6 +80,10 @@ class StatusLine(Static):
             rate = f"~{self._chunks / self._elapsed:.0f} chunks/s"
         else:
             rate = "— tok/s"
-        self.update(
-            f"{self.backend} · model {self.model or '—'} · {rate} · {self._elapsed:.1f} s · {self.state}"
-        )
+        backend = self.backend + (f" {self.model}" if self.model else "")
+        if self.note:
+            backend += f" ({self.note})"
+        text = plain(f"{backend} · {rate} · {self._elapsed:.1f} s · {self.state}")
+        if self.warning:
+            text.append_text(plain(f" · {self.warning}", "yellow"))
+        self.update(text)
