@@ -116,8 +116,8 @@ async def _launch(kind: str, t0: float) -> dict[str, float]:
                 await asyncio.sleep(0.002)
             out["warm_ms"] = time.time() - t0
             await pilot.press("ctrl+g")
-            slots = app.screen.desk.slots
-            while not slots or any(slot.draft is None for slot in slots) or app.screen.generating:
+            desk = app.screen.desk
+            while not desk.slots or any(slot.draft is None for slot in desk.slots) or app.screen.generating:
                 await asyncio.sleep(0.01)
             await app.workers.wait_for_complete()
             out["drafted_ms"] = time.time() - t0
