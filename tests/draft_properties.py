@@ -664,10 +664,14 @@ _DETERMINER = re.compile(
     r"three|how|what|why|which)$",
     re.IGNORECASE,
 )
+# The count noun must head its noun phrase: one that modifies the next noun ("system design",
+# "platform team") is not left bare, so the phrase ends there (punctuation, a capital, a word
+# such as "and"/"was"/"for") or the next lower-case word is one of those.
 _BARE_COUNT_NOUN = re.compile(
     r"\b(?:about|of|on|regarding|discussing)\s+(?P<np>(?:[A-Za-z][\w+/.-]*\s+){0,3}?"
     r"(?:migration|rewrite|rollout|project|plan|launch|process|pipeline|roadmap|template|schedule|"
     r"dashboard|system|calendar|debate|harness|funnel|platform|stack|initiative|redesign|overhaul))\b"
+    rf"(?!\s+(?!(?:{_CONTINUATION})\b)[a-z])"
 )
 
 

@@ -148,6 +148,42 @@ def test_ollama_backend_prints_the_streamed_text(httpserver: HTTPServer) -> None
     assert "checks for Gregory Walsh" in out.stderr
 
 
+STREAM = (FIXTURES / "ollama" / "chat_stream.ndjson").read_text(encoding="utf-8").splitlines()
+
+
+def _serve_lines(httpserver: HTTPServer, lines: list[str]) -> dict[str, str]:
+    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(
+        lambda _r: Response((x + "\n" for x in lines), content_type="application/x-ndjson")
+    )
+    return {"OLLAMA_HOST": httpserver.url_for("/").rstrip("/"), "AFTERWORD_CHECKS__REPAIR_ATTEMPTS": "0"}
+
+
+def test_a_stream_cut_mid_way_with_json_prints_one_json_document(httpserver: HTTPServer) -> None:
+    # The real chat chunks, then the real in-stream error line Ollama sends once streaming started.
+    error_line = (FIXTURES / "ollama" / "error_midstream.ndjson").read_text(encoding="utf-8").splitlines()[-1]
+    env = _serve_lines(httpserver, [*STREAM[:5], error_line])
+    args = ("draft", str(SAMPLES / "en_rejection.json"), "--backend", "ollama", "--model", "llama3.2")
+    out = afterword(*args, "--json", env=env)
+    assert out.returncode == 1
+    doc = json.loads(out.stdout)  # stdout is one JSON document and nothing else
+    arrived = "".join(json.loads(x)["message"]["content"] for x in STREAM[:5])
+    assert doc == {"partial": True, "text": arrived, "backend": "ollama"}
+    assert out.stderr.startswith("afterword: ") and "partial" in out.stderr
+    plain = afterword(*args, env=env)
+    assert plain.returncode == 1 and plain.stdout == arrived + "\n"
+
+
+def test_a_reply_that_is_only_chat_is_an_error_not_an_empty_draft(httpserver: HTTPServer) -> None:
+    chat = json.loads(STREAM[0])
+    chat["message"]["content"] = "Sure! Here's a draft:"
+    env = _serve_lines(httpserver, [json.dumps(chat), STREAM[-1]])
+    out = afterword("draft", str(SAMPLES / "en_rejection.json"), "--backend", "ollama", "--model", "llama3.2",
+                    "--json", env=env)
+    assert out.returncode == 1
+    assert json.loads(out.stdout) == {"partial": True, "text": "Sure! Here's a draft:", "backend": "ollama"}
+    assert "the model's reply had no e-mail in it" in out.stderr
+
+
 def test_ollama_down_is_one_line_with_the_fix() -> None:
     out = afterword(
         "draft",

@@ -25,6 +25,14 @@ CORPUS_EXPECT = json.loads((CORPUS / "expect.json").read_text("utf-8"))
 SAMPLE_EXPECT = json.loads((ROOT / "tests" / "data" / "sample_expect.json").read_text("utf-8"))
 
 
+CHECKER_FALSE_ALARMS: dict[tuple[str, str], str] = {
+    # (file, text in the violation) → why the check is wrong, not the draft (also listed, with its
+    # owner, in tests/data/own_draft_defects.json)
+    ("v2_en_agency_recruiter_coffee_thanks.json", "“al” looks misspelled"):
+        "the English checker splits the notes' name “al-Hassan” at the hyphen and flags “al”",
+}
+
+
 def _cases(expect: dict[str, Any], folder: Path, channels: tuple[str | None, ...]) -> list[Any]:
     return [pytest.param(folder / name, entry, channels, id=name) for name, entry in sorted(expect.items())
             if not name.startswith("_")]  # fmt: skip
@@ -49,8 +57,12 @@ def _violations(path: Path, entry: dict[str, Any], channels: tuple[str | None, .
                                          draft.scenario, draft.channel, draft.subject, draft.body,
                                          draft.checks)  # fmt: skip
                 where = f"{scenario}/{draft.channel}/{draft.tone}/{draft.recipient}"
-                out += [f"{where}: {v}" for v in found]
+                out += [f"{where}: {v}" for v in found if not _known_false_alarm(path.name, v)]
     return out
+
+
+def _known_false_alarm(name: str, violation: str) -> bool:
+    return any(file == name and text in violation for file, text in CHECKER_FALSE_ALARMS)
 
 
 @pytest.mark.parametrize(("path", "entry", "channels"), _cases(CORPUS_EXPECT, CORPUS, (None,)))

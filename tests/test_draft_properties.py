@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from check_drafts import load
-from draft_properties import PROPERTIES, check_properties, property_of
+from draft_properties import PROPERTIES, article_issues, check_properties, property_of
 
 from afterword.models import Issue, Notes, load_notes
 
@@ -493,6 +493,16 @@ def test_each_property_fires_on_the_bad_draft_only(case, good, old, new, prop):
     channel = "phone" if good in (EN_PHONE_GOOD, JA_PHONE_GOOD) else "email"
     assert prop not in fired(notes, to, expect, scenario, good, channel=channel)
     assert prop in fired(notes, to, expect, scenario, swap(good, old, new), channel=channel)
+
+
+def test_a_count_noun_that_modifies_the_next_noun_is_not_a_bare_head():
+    """"about system design" is grammatical: "system" modifies "design", the head; the article
+    property looks at the head of the noun phrase (v2 corpus, issue 8)."""
+    assert article_issues("I enjoyed our talk about system design (idempotent ledger writes).") == []
+    assert article_issues("hearing about platform team structure") == []
+    assert len(article_issues("our talk about migration plan.")) == 1
+    assert len(article_issues("our talk about feature store migration and the roadmap")) == 1
+    assert len(article_issues("our talk about migration was great")) == 1
 
 
 def test_dropped_topics_need_one_of_the_recipients_topics():

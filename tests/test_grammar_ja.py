@@ -97,11 +97,12 @@ def test_a_quoted_sentence_keeps_its_own_style() -> None:
     assert _found(text) == []
 
 
-def _drafts(path: Path) -> list[str]:
+def _drafts(path: Path) -> list[tuple[str, str]]:
+    """(text, medium) of every offline draft: a call script is spoken (御社), an e-mail written."""
     notes = load_notes(path)
     scenarios = RECRUITER_SCENARIOS if notes.sender_role == "recruiter" else CANDIDATE_SCENARIOS
     return [
-        text
+        (text, "spoken" if channel == "phone" else "written")
         for scenario in scenarios
         for tone in TONES
         for channel in ("email", "phone")
@@ -113,8 +114,8 @@ def _drafts(path: Path) -> list[str]:
 def test_offline_composer_drafts_have_no_issues(path: Path) -> None:
     notes = load_notes(path)
     vocab = vocabulary_from_notes(notes)
-    for text in _drafts(path):
-        assert CHECKER.check(text, "ja", vocab, role=notes.sender_role) == [], text
+    for text, medium in _drafts(path):
+        assert CHECKER.check(text, "ja", vocab, role=notes.sender_role, medium=medium) == [], text
 
 
 def test_dev_rows_regression() -> None:

@@ -171,6 +171,22 @@ def test_sign_off_with_a_wrong_name(en: Notes) -> None:
     assert "sign-off" in rules(run(en, body), "error")
 
 
+def test_sign_off_matches_a_name_written_with_a_full_width_space(ja: Notes) -> None:
+    notes = ja.model_copy(update={"sender": ja.sender.model_copy(update={"name": "佐藤　健太"})})
+    assert "sign-off" not in rules(run(notes, JA_BODY, JA_SUBJECT))
+    assert "sign-off" in rules(run(notes, JA_BODY.replace("佐藤 健太\n", "佐藤 健\n"), JA_SUBJECT))
+
+
+def test_words_in_quotation_marks_are_not_the_writers_own() -> None:
+    notes = load_notes(ROOT / "tests/data/notes_realistic/v2_ja_recruiter_keep_in_touch_not_now.json")
+    said = "「今すぐは転職しない」とのお考え、よく分かりました。"
+    pushed = "今すぐご応募ください。"
+    report = check_draft(JA_SUBJECT, said, language="ja", notes=notes, scenario="recruiter-keep-in-touch")
+    assert "C12-hard-sell" not in rules(report)
+    report = check_draft(JA_SUBJECT, pushed, language="ja", notes=notes, scenario="recruiter-keep-in-touch")
+    assert flagged(report, pushed, "C12-hard-sell") == ["今すぐ"]
+
+
 def test_japanese_addressee_must_match(ja: Notes) -> None:
     body = JA_BODY.replace("田中 美咲様", "田中 美穂様")
     assert "greeting" in rules(run(ja, body, JA_SUBJECT), "error")

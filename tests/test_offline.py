@@ -112,7 +112,7 @@ def test_en_thank_you_greets_signs_and_tells_the_skill_story(tone: str) -> None:
     assert first_line == ("Dear Priya Raman," if tone == "formal" else "Hi Priya,")
     assert body.rstrip().endswith("Maya Chen\nmaya.chen@fastmail.com\n+1 415 555 0142")
     # C4: evidence as a first-person sentence, the result with its numbers, and why it matters
-    assert ("I led the move of 140 SQL models to dbt at my current job, which cut the nightly "
+    assert ("I led the move of 140 SQL models to dbt at my current job and cut the nightly "
             "build from 3 hours to 40 minutes.") in body
     assert "Senior Data Engineer" in body or "Northwind Health" in body.split("dbt")[-1]
     # C1: thanks first and last; C3: three to five paragraphs between greeting and sign-off
@@ -293,3 +293,26 @@ def test_a_phrase_can_be_fixed_in_the_config_folder(tmp_path: Path, monkeypatch:
     (override / "composer.toml").write_text('[thank-you.closing]\nwarm = "Bye {nobody}"\n', "utf-8")
     with pytest.raises(InputError, match=r"composer.toml: phrase `thank-you.closing` uses \{nobody\}"):
         compose(notes, "thank-you", "warm")
+
+
+def test_a_japanese_call_script_says_onsha_and_is_checked_as_spoken() -> None:
+    """A phone call is spoken: the candidate calls the company 御社 (貴社 is written), and the
+    pipeline checks a call script as spoken and an e-mail as written."""
+    from afterword.checks.grammar import offline_checker
+
+    notes, grammar = _sample("ja_thank_you"), offline_checker("ja")
+    scripts = [(s, compose(notes, s, t, "phone")) for s, t in itertools.product(CANDIDATE_SCENARIOS, TONES)]
+    assert any("御社" in body for _, (_, body) in scripts)
+    for scenario, (subject, body) in scripts:
+        assert "貴社" not in body
+        report = check_draft(subject, body, language="ja", notes=notes, scenario=scenario, channel="phone",
+                             grammar=grammar)
+        assert not [i for i in report.issues if i.rule.startswith("JA_COMPANY")], body
+
+    def company_words(text: str, channel: str) -> list[tuple[str, str]]:
+        issues = check_draft("", text, language="ja", channel=channel, grammar=grammar).issues
+        return [(i.rule, i.severity) for i in issues if i.rule.startswith("JA_COMPANY")]
+
+    said = "今も{}を強く希望しております。"
+    assert company_words(said.format("貴社"), "phone") == [("JA_COMPANY_KISHA_SPOKEN", "warning")]
+    assert company_words(said.format("御社"), "email") == [("JA_COMPANY_ONSHA_WRITTEN", "warning")]

@@ -66,7 +66,7 @@ def test_minimal_notes_give_a_complete_draft(kind: str, scenario: str, tone: str
 SKILLS = {
     "evidence+result": ({"skill": "dbt", "evidence": "Led the move of 140 SQL models to dbt",
                          "result": "cut the nightly build from 3 hours to 40 minutes"},
-                        "I led the move of 140 SQL models to dbt, which cut the nightly build "
+                        "I led the move of 140 SQL models to dbt and cut the nightly build "
                         "from 3 hours to 40 minutes."),
     "evidence only": ({"skill": "Airflow", "evidence": "I built 30 DAGs for finance reporting."},
                       "With Airflow, I built 30 DAGs for finance reporting."),
@@ -171,3 +171,92 @@ def test_japanese_address_block_uses_department_and_title() -> None:
                 interviewers=[{"name": "高橋 花子", "title": "開発部 部長"}])
     _, body = compose(notes, "thank-you", "formal")
     assert body.startswith("株式会社テスト\n開発部 部長 高橋 花子 様\n\n")
+
+
+LONG = {
+    "en": {"company": {"name": "Northwind Logistics International Holdings, Inc."},
+           "position": "Senior Staff Site Reliability Engineer (Payments Platform) - Remote EMEA"},
+    "ja": {"company": {"name": "株式会社グローバルロジスティクスホールディングス"},
+           "position": "シニアサイトリライアビリティエンジニア（決済基盤）"},
+}
+
+
+@pytest.mark.parametrize("kind", MINIMAL)
+def test_long_positions_and_companies_give_subjects_that_fit_an_inbox(kind: str) -> None:
+    """The `subject` lint allows 70 characters (ja: 40): the composer drops the parenthesis,
+    what follows a dash, the legal form or the whole position, never a word in half."""
+    notes = parse_notes({**MINIMAL[kind], **LONG[kind[:2]]})
+    limit = 40 if notes.language == "ja" else 70
+    scenarios = RECRUITER_SCENARIOS if notes.sender_role == "recruiter" else CANDIDATE_SCENARIOS
+    for scenario, tone in itertools.product(scenarios, TONES):
+        subject, body = compose(notes, scenario, tone)
+        assert len(subject) <= limit, subject
+        report = check_draft(subject, body, language=notes.language, notes=notes, scenario=scenario)
+        assert not [i for i in report.issues if i.rule == "subject"], subject
+
+
+def test_a_long_subject_loses_the_parenthesis_then_the_tail_then_the_position() -> None:
+    notes = parse_notes({**MINIMAL["en-candidate"], **LONG["en"]})
+    assert compose(notes, "thank-you", "formal")[0] == (
+        "Thank you for the interview: Senior Staff Site Reliability Engineer")
+    assert compose(notes, "rejection-reply", "formal")[0] == (
+        "Re: Senior Staff Site Reliability Engineer - Remote EMEA position")
+    assert compose(notes, "status-check", "enthusiastic")[0] == "Following up on my interview"
+    ja = parse_notes({**MINIMAL["ja-candidate"], **LONG["ja"]})
+    assert compose(ja, "status-check", "formal")[0] == (
+        "選考状況のご確認（シニアサイトリライアビリティエンジニア職 鈴木 一郎）")
+
+
+def test_a_name_ending_in_a_full_stop_ends_a_sentence_once() -> None:
+    notes = _en(company={"name": "Kumo Robotics K.K."})
+    for scenario, tone in itertools.product(CANDIDATE_SCENARIOS, TONES):
+        _, body = compose(notes, scenario, tone)
+        assert "K.K.." not in body and "K.K." in body
+
+
+def test_japanese_job_titles_keep_their_note_after_the_title_and_lose_the_client_label() -> None:
+    notes = _ja(position="システム企画（中途採用）")
+    subject, body = compose(notes, "thank-you", "formal")
+    assert "システム企画職(中途採用)" in subject and "システム企画職(中途採用)に応募しております" in body
+    assert "介護職員に応募" in compose(_ja(position="介護職員"), "thank-you", "formal")[1]
+    position = "データアナリスト（クライアント：株式会社ハルモニア）"
+    agency = parse_notes({**MINIMAL["ja-recruiter"], "position": position})
+    _, body = compose(agency, "recruiter-thanks", "formal")
+    assert "株式会社ハルモニアのデータアナリスト職" in body and "クライアント" not in body
+
+
+def test_a_rejection_without_kind_words_claims_no_kind_note() -> None:
+    for tone in TONES:
+        _, body = compose(_en(outcome={"result": "rejected"}), "rejection-reply", tone)
+        assert not re.search(r"kind (?:note|words)|generous", body), body
+
+
+def _recruiter(feedback: dict[str, list[str]], **extra: Any) -> Notes:
+    data = {**MINIMAL["en-recruiter"], "company": {"name": "Meridian"}, "feedback": feedback, **extra}
+    return parse_notes(data)
+
+
+def test_a_recruiter_call_reads_bullets_inside_a_sentence() -> None:
+    """Bullets said inside a sentence start in lower case unless they start with a name or a term."""
+    notes = _recruiter({"positive": ["Really clear on incident management", "Meridian liked the demo"],
+                        "more": ["Kubernetes exp is light", "A production incident, start to finish"]},
+                       next_step={"who": "eng mgr + 1 sr eng"})
+    for tone in TONES:
+        _, body = compose(notes, "recruiter-thanks", tone, "phone")
+        assert "What stood out: really clear on incident management and Meridian liked the demo." in body
+        assert "Kubernetes experience is light; and a production incident, start to finish." in body
+        assert "engineering manager and 1 senior engineer" in body
+
+
+def test_a_recruiter_call_with_long_lists_reads_one_point_of_each_to_stay_short() -> None:
+    long = ("clear examples from the payments migration, the incident review process and the capacity "
+            "plan for the holiday peak, each told with numbers")
+    second = "a calm, structured way of walking the panel through the trade-offs of each design option"
+    notes = _recruiter({"positive": [long, second], "more": [long, second]},
+                       next_step={"prepare": [long, second]})
+    for tone in TONES:
+        _, body = compose(notes, "recruiter-thanks", tone, "phone")
+        report = check_draft("", body, language="en", notes=notes, scenario="recruiter-thanks",
+                             channel="phone")
+        assert not [i for i in report.issues if i.rule == "C9-length"], body
+        assert second not in body and long in body

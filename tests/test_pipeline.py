@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import FIXTURES, SAMPLES
 from pytest_httpserver import HTTPServer
 from werkzeug import Request as WRequest
@@ -11,6 +12,7 @@ from werkzeug import Response
 
 from afterword.backends.ollama import OllamaBackend
 from afterword.config import OllamaSettings, Settings
+from afterword.errors import BackendError
 from afterword.models import load_notes
 from afterword.pipeline import Hooks, Pipeline, plan_jobs
 
@@ -103,6 +105,28 @@ def test_stop_keeps_what_arrived(httpserver: HTTPServer) -> None:
     assert draft.timings["attempts"] == 1
     assert "".join(seen).startswith("Subject: Thank you, Gregory")
     assert draft.body == "".join(seen).split("\n\n", 1)[1].strip()
+
+
+def test_a_reply_with_only_chat_is_an_error_that_keeps_the_text(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(
+        lambda _r: _replay("Sure! Here's a draft:")
+    )
+    notes = load_notes(SAMPLES / "en_rejection.json")
+    with pytest.raises(BackendError) as err:
+        _pipeline(httpserver).run(plan_jobs(notes, scenario="rejection-reply")[0])
+    assert err.value.message == "the model's reply had no e-mail in it"
+    assert err.value.partial == "Sure! Here's a draft:"
+
+
+def test_a_repair_with_only_chat_keeps_the_first_draft(httpserver: HTTPServer) -> None:
+    replies = iter([BAD, "Of course! Here is the revised email:"])
+    httpserver.expect_request("/api/chat", method="POST").respond_with_handler(
+        lambda _r: _replay(next(replies))
+    )
+    notes = load_notes(SAMPLES / "en_rejection.json")
+    draft = _pipeline(httpserver).run(plan_jobs(notes, scenario="rejection-reply")[0])
+    assert draft.timings["attempts"] == 2
+    assert draft.body.startswith("Dear Gregory Walsh,") and "lawsuit" in draft.body
 
 
 def test_identical_drafts_to_two_interviewers_are_flagged(httpserver: HTTPServer) -> None:

@@ -25,6 +25,15 @@ def test_names_are_written_as_in_the_notes() -> None:
     assert "Dear Priya Raman," in body and "Maya Chen" in body
 
 
+def test_names_inside_email_addresses_and_links_stay_as_written() -> None:
+    raw = ("Subject: Thanks, talentbridge\n\nDear Natalie,\nthanks from all of us at talentbridge.\n\n"
+           "Reach me at natalie@talentbridge.io or https://talentbridge.io/jobs.\nMaya Chen")
+    subject, body = clean(raw, ["TalentBridge", "Maya Chen"])
+    assert subject == "Thanks, TalentBridge"
+    assert "all of us at TalentBridge." in body
+    assert "natalie@talentbridge.io" in body and "https://talentbridge.io/jobs" in body
+
+
 def test_code_fences_and_japanese_subject() -> None:
     raw = "以下はメールの文面です。\n```\n件名：面接のお礼\n\n田中様\n\nお世話になっております。\n```"
     subject, body = clean(raw)

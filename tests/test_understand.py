@@ -52,6 +52,71 @@ def test_english_topics_become_recipient_side_frames(written: str, text: str, fr
     assert topic.field == "interviewers[0].topics[0]"
 
 
+def test_names_with_symbols_keep_their_spelling_when_persons_are_swapped() -> None:
+    facts = understand(_en(["his CI/CD work on GitHub Actions", "she runs R&D for the Node.js gateway",
+                            "he asked about AT&T's 5G/LTE roll-out (phase 2)"],
+                           name="Joe Park", candidate=None))
+    assert [t.text for t in facts.topics] == ["your CI/CD work on GitHub Actions",
+                                              "you run R&D for the Node.js gateway",
+                                              "AT&T's 5G/LTE roll-out (phase 2)"]
+    recruiter = parse_notes({
+        "language": "en", "sender_role": "recruiter", "sender": {"name": "Sam Lee"},
+        "company": {"name": "Acme"}, "position": "DevOps", "candidate": {"name": "Jo Park"},
+        "feedback": {"positive": ["he knows Node.js and .NET well", "owns CI/CD end to end"]}})
+    assert understand(recruiter).positive == ("You know Node.js and .NET well", "You own CI/CD end to end")
+
+
+@pytest.mark.parametrize(("written", "text", "frame"), [
+    # a label and its detail: together, the detail alone when it is a statement or a question,
+    # the label alone when the detail fits no frame; a wh-label names its topic
+    ("system design: idempotent ledger writes", "system design (idempotent ledger writes)", "subject"),
+    ("ramp plan: 1st deal target w/in 120 days", "the ramp plan (1st deal target within 120 days)",
+     "subject"),
+    ("my retail background: shrink + labor scheduling", "my retail background (shrink and labor scheduling)",
+     "mine"),
+    ("inventory: they lose approx. $2k/mo to expired stock", "you lose about $2k/mo to expired stock",
+     "said"),
+    ("safety: she asked what I'd do on day 1 w/ a near-miss", "what I'd do on day 1 with a near-miss",
+     "asked"),
+    ("on-call: 1 wk in 5, paid", "on-call", "subject"),
+    ("cost: how would I cut the AWS bill??", "how I would cut the AWS bill", "asked"),
+    ("she pushed on my checkout redesign: how did I measure it?", "my checkout redesign", "asked"),
+    ("why she's leaving: her team is being offshored", "why you're leaving", "subject"),
+    ("Questions for them re: the on-call rota", "questions for you about the on-call rota", "subject"),
+    # "=", reminders to oneself, remarks, arrows to a number, emoji and emphasis, a leading note
+    ("team = 5 CDMs + 2 programmers", "the team is 5 CDMs and 2 programmers", "said"),
+    ("mention the Q3 launch (the new teacher dashboard)", "the Q3 launch (the new teacher dashboard)",
+     "subject"),
+    ("bring up my district rollout - he seemed really interested", "my district rollout", "mine"),
+    ("my cross-dock layout change → 3x faster trailer turns",
+     "my cross-dock layout change (3x faster trailer turns)", "mine"),
+    ("kafka vs their homegrown queue 🤔", "Kafka vs. your homegrown queue", "subject"),
+    ("alert fatigue - 300+ alerts/shift on some units (!!)",
+     "alert fatigue (300+ alerts/shift on some units)", "subject"),
+    ("(Meridian HM) wants someone w/ infra exp AND on-call maturity",
+     "Meridian HM wants someone with infrastructure experience and on-call maturity", "said"),
+    ("he wants a principal who still writes code 50%+ of the time",
+     "you want a principal who still writes code 50%+ of the time", "said"),
+    # questions: in the sentence's word order, or unclear when "did" hides the verb's form; "I" in
+    # a wh-clause is their question to me
+    ("how would we split the on-call work?", "how we would split the on-call work", "subject"),
+    ("how did I measure it?", "how did I measure it", "unclear"),
+    ("how I'd handle a CRO that keeps missing query SLAs",
+     "how I'd handle a CRO that keeps missing query SLAs", "asked"),
+    # the sender's own things; a bare number reported; "St." does not end a sentence
+    ("the zine-style case study in my portfolio", "the zine-style case study in my portfolio", "mine"),
+    ("he said ~35 districts per CSM", "he said about 35 districts per CSM", "unclear"),
+    ("charge experience: ~1 yr relief charge at St. Vincent's",
+     "charge experience (about 1 year relief charge at St. Vincent's)", "subject"),
+    ("ROS 2 migration (ROS1 → ROS2, ~18 mo)", "the ROS 2 migration (ROS1 → ROS2, about 18 months)",
+     "subject"),
+    ("R&D roadmap for the 9-mo pilot", "the R&D roadmap for the 9-month pilot", "subject"),
+])  # fmt: skip
+def test_note_shorthand_becomes_a_framed_topic(written: str, text: str, frame: str) -> None:
+    topics = understand(_en([written])).topics
+    assert [(t.text, t.frame) for t in topics] == [(text, frame)]
+
+
 def test_a_comma_splice_gives_two_topics_and_raised_by_is_kept() -> None:
     facts = understand(_en(["safety record, he asked about my OSHA 30",
                             {"text": "my forecasting work at Kraft", "raised_by": "candidate"}]))
@@ -80,6 +145,21 @@ def test_pronouns_in_shared_topics_are_unclear_with_several_recipients() -> None
     ("しゅっちょうの頻度は月2〜3回", "しゅっちょうの頻度は月2〜3回", "said"),
     ("Go/Rustどっちで書くか議論した", "Go/Rustどちらで書くか", "subject"),
     ("本当に" * 25 + "大事な話", "本当に" * 25 + "大事な話", "unclear"),
+    # note-taking shorthand (dev corpus v2): a question and its answer, an arrow to a clause, a
+    # label and a colon, 「…あり」, a trailing note kept, 「、と」, 「…のが課題」, what I told them
+    ("入社後の研修ってどんな感じ？→3ヶ月OJT＋週1の座学", "入社後の研修は3ヶ月OJT+週1の座学", "said"),
+    ("Kubernetes移行 → デプロイが速くなったらしい", "Kubernetes移行でデプロイが速くなった", "said"),
+    ("on-call体制：週替わり、夜間は2名体制", "on-call体制は週替わり、夜間は2名体制", "said"),
+    ("10:30に工場見学", "10:30に工場見学", "subject"),
+    ("同時接続10万規模のAPI運用経験あり", "同時接続10万規模のAPI運用経験がある", "said"),
+    ("夜勤の回数（月4〜5回）", "夜勤の回数(月4〜5回)", "subject"),
+    ("「今は転職しない」とのこと（立ち上げ中）", "「今は転職しない」(立ち上げ中)", "said"),
+    ("3ヶ月後くらいならまた話したい、と", "3ヶ月後くらいならまた話したい", "said"),
+    ("生産計画がExcel頼みなのが課題", "生産計画がExcel頼みなのが課題", "said"),
+    ("前職での在庫削減の話をした", "前職での在庫削減", "mine"),
+    ("未経験でも大丈夫か不安だと正直に話した", "未経験でも大丈夫か不安だと正直に話した", "unclear"),
+    ("SNS流入が全体の4割↑", "SNS流入が全体の4割↑", "unclear"),
+    ("Go/Rustの使い分け 🤔", "Go/Rustの使い分け", "subject"),
 ])  # fmt: skip
 def test_japanese_plain_sentences_become_noun_phrases_or_clauses(
     written: str, text: str, frame: str
@@ -112,6 +192,12 @@ def test_two_sentences_in_one_topic_are_two_facts() -> None:
     ("Dr. Hélène Moreau", "Dr. Moreau", "Dr. Moreau", True),
     ("Prof. Arjun Mehta", "Prof. Mehta", "Prof. Mehta", True),
     ("Hiring panel", "everyone", "everyone", False),
+    ("Ana Lucía Pérez", "Ana Lucía Pérez", "Ana Lucía", True),
+    ("María José García López", "María José García López", "María José", True),
+    ("Mary Jane Watson", "Mary Jane Watson", "Mary Jane", True),
+    ("Jean-Luc Picard", "Jean-Luc Picard", "Jean-Luc", True),
+    ("Gabriel García Márquez", "Gabriel García Márquez", "Gabriel", True),
+    ("John Michael Smith", "John Michael Smith", "John Michael Smith", False),
 ])  # fmt: skip
 def test_english_greeting_names(name: str, formal: str, casual: str, sure: bool) -> None:
     person = understand(_en(name=name)).recipient
@@ -123,8 +209,27 @@ def test_greet_as_wins_and_unsure_names_are_linted() -> None:
         {"name": "Moreau, Claire", "greet_as": "Dr. Moreau"}])).recipient.casual == "Dr. Moreau"
     issues = {i.field: i for i in lint_notes(_en(name="Wang Fang"))}
     assert "greet_as" in issues["interviewers[0].name"].replacements[0]
+    middle = {i.field: i for i in lint_notes(_en(name="John Michael Smith"))}
+    assert middle["interviewers[0].name"].replacements == ['"greet_as": "John"']
+    double = {i.field: i for i in lint_notes(_en(name="Maria Elizabeth Costa"))}
+    assert double["interviewers[0].name"].replacements == ['"greet_as": "Maria Elizabeth"']
+    assert not lint_notes(_en(name="Ana Lucía Pérez"))
     panel = {i.field: i for i in lint_notes(_en(name="Hiring panel"))}
     assert panel["interviewers[0].name"].replacements == ['"greet_as": "everyone"']
+
+
+def test_a_note_in_parentheses_is_no_part_of_a_name() -> None:
+    """"Dr Ana Lucía Pérez (VP Eng)", 「西田様（人事）」: greeted without the note; lint suggests `title`."""
+    en = understand(_en(name="Dr Ana Lucía Pérez (VP Eng)")).recipient
+    assert (en.formal, en.casual, en.given, en.written) == ("Dr. Pérez", "Dr. Pérez", "Ana Lucía",
+                                                          "Dr Ana Lucía Pérez (VP Eng)")
+    ja = understand(_ja(name="西田様（人事）")).recipient
+    assert (ja.sama, ja.address) == ("西田様", "西田 様")
+    issues = {i.field: i for i in lint_notes(_ja(name="西田様（人事）"))}
+    assert issues["interviewers[0].name"].replacements == ['"title": "人事"']
+    panel = understand(_en(name="Eng panel (3 ppl)"))
+    assert panel.recipient.formal == "everyone"
+    assert all("title" not in g.suggestion for g in panel.guesses if g.suggestion)
 
 
 @pytest.mark.parametrize(("name", "sama", "address"), [
@@ -152,6 +257,13 @@ def test_kind_words_are_said_back_in_the_senders_voice() -> None:
         "she said the whole team loved my case study and that it was a really hard call")})).kind_words
     assert reported is not None
     assert reported.clauses == ("the whole team loved my case study", "it was a really hard call")
+
+
+def test_kind_words_end_a_sentence_at_an_emoji_and_keep_their_subject() -> None:
+    words = "your exercise was the best we got 🙂 would love to keep you in mind"
+    kind = understand(_en(outcome={"result": "rejected", "kind_words": words})).kind_words
+    assert kind is not None
+    assert kind.clauses == ("my exercise was the best you got", "you would love to keep me in mind")
 
 
 def test_kind_words_of_another_interviewer_stay_theirs() -> None:
@@ -192,12 +304,42 @@ def test_japanese_kind_words_quoted_or_reported() -> None:
      None, None),
     ({"skill": "tracing", "evidence": "I set up tracing", "result": "mean time to recovery dropped 35%"},
      "set up tracing", "mean time to recovery dropped by 35%", "clause"),
+    # v2 corpus shapes: a change with no verb, a result that is a sentence of its own, a metric
+    # left at the end of the evidence
+    ({"skill": "Epic", "evidence": "trained ~60 RNs",
+      "result": "charting errors down approx. 30% in 3 months"},
+     "trained about 60 RNs", "charting errors went down by about 30% in 3 months", "clause"),
+    ({"skill": "CPQ", "evidence": "rebuilt our quoting templates",
+      "result": "quote turnaround from ~2 days to same-day"},
+     "rebuilt our quoting templates", "quote turnaround went from about 2 days to same-day", "clause"),
+    ({"skill": "partnerships", "result": "40% of my 2025 pipeline came via partners"}, None,
+     "40% of my 2025 pipeline came via partners", "clause"),
+    ({"skill": "Kotlin", "evidence": "built a campus lost-and-found app in Kotlin, 1.2k downloads"},
+     "built a campus lost-and-found app in Kotlin", "1.2k downloads", "noun"),
+    ({"skill": "migrations", "evidence": "planned it", "result": "a move from monolith to services"},
+     "planned it", "a move from monolith to services", "noun"),
 ])  # fmt: skip
 def test_skills_become_clauses(
     skill: dict, evidence: str | None, result: str | None, form: str | None
 ) -> None:
     fact = understand(_en(skills_not_mentioned=[skill])).skills[0]
     assert (fact.evidence, fact.result, fact.result_form) == (evidence, result, form)
+
+
+@pytest.mark.parametrize(("evidence", "result", "stems"), [
+    ("現職でAWS環境をTerraformでコード化（約200リソース）", "環境構築を2日→30分に短縮",
+     ("現職でAWS環境をTerraformでコード化し", "環境構築を2日から30分に短縮し")),
+    ("前職でHILSテスト環境を立ち上げ", "実車試験の工数を約25%削減",
+     ("前職でHILSテスト環境を立ち上げ", "実車試験の工数を約25%削減し")),
+])  # fmt: skip
+def test_japanese_skill_notes_with_a_trailing_note_or_a_noun_stem(
+    evidence: str, result: str, stems: tuple[str, str]
+) -> None:
+    """A trailing （…） does not stop the 連用形; 「…を立ち上げ」 is one already; 「2日→30分」
+    reads 「2日から30分」."""
+    skill = {"skill": "x", "evidence": evidence, "result": result}
+    fact = understand(_ja(skills_not_mentioned=[skill])).skills[0]
+    assert (fact.evidence, fact.result) == stems
 
 
 def test_japanese_skills_conjugate_and_credentials_are_not_experiences() -> None:

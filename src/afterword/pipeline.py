@@ -138,7 +138,11 @@ class Pipeline:
         except BackendError as exc:
             exc.partial = "".join(parts) or exc.partial
             raise
-        subject, body = clean("".join(parts), () if self.composes else _names(job))
+        raw = "".join(parts)
+        subject, body = clean(raw, () if self.composes else _names(job))
+        if not body and not stopped:  # "Sure! Here's a draft:" and nothing after it
+            raise BackendError("the model's reply had no e-mail in it", "draft again, or try another model",
+                               partial=raw)
         t0 = time.perf_counter()
         report = check_draft(
             subject,
@@ -188,8 +192,11 @@ class Pipeline:
         while attempts <= repairs and not best.partial and _score(best)[0]:
             errors = [i for i in best.checks if i.severity == "error"]
             hooks.on_attempt(attempts + 1)
-            candidate, _ = self._attempt(job, _repair_prompt(prompt, best.text, errors), hooks)
             attempts += 1
+            try:
+                candidate, _ = self._attempt(job, _repair_prompt(prompt, best.text, errors), hooks)
+            except BackendError:  # a failed repair never costs the complete draft already made
+                break
             if _score(candidate) < _score(best):
                 best = candidate
         best.timings.update(

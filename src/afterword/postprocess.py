@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from afterword.checks.grounding import EMAIL_URL
 from afterword.sanitize import without_control
 
 _SUBJECT = re.compile(
@@ -79,10 +80,17 @@ def _trim(lines: list[str]) -> list[str]:
 
 
 def fix_names(text: str, names: list[str]) -> str:
-    """Write each known name exactly as the notes spell it (case and spacing)."""
+    """Write each known name exactly as the notes spell it (case and spacing); e-mail addresses
+    and links stay as written ("natalie@talentbridge.io" is not a place for "TalentBridge")."""
     for name in sorted(set(filter(None, names)), key=len, reverse=True):
         pattern = r"\s+".join(re.escape(part) for part in name.split())
-        text = re.sub(rf"(?<!\w){pattern}(?!\w)", name, text, flags=re.I)
+        keep = [m.span() for m in EMAIL_URL.finditer(text)]
+
+        def spell(m: re.Match[str], name: str = name, keep: list[tuple[int, int]] = keep) -> str:
+            inside = any(m.start() < end and m.end() > start for start, end in keep)
+            return m.group(0) if inside else name
+
+        text = re.sub(rf"(?<!\w){pattern}(?!\w)", spell, text, flags=re.I)
     return text
 
 

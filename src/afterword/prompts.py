@@ -109,18 +109,20 @@ class Phrases:
 
     def say(self, key: str, tone: str | None = None, alt: int = 0, /, **values: str) -> str:
         """The phrase at `key` with its `{placeholders}` filled."""
+        phrase = self.pick(key, tone, alt)
 
         def fill(m: re.Match[str]) -> str:
             slot = m.group(1)
-            if slot in values:
-                return values[slot]
             low = slot[0].lower() + slot[1:]
-            if low in values:
-                return values[low][:1].upper() + values[low][1:]
-            raise InputError(f"{self.source}: phrase `{key}` uses {{{slot}}}, which is not available here",
-                             f"use one of: {', '.join('{' + v + '}' for v in values) or '(none)'}")
+            if slot not in values and low not in values:
+                slots = ", ".join("{" + v + "}" for v in values) or "(none)"
+                what = f"phrase `{key}` uses {{{slot}}}, which is not available here"
+                raise InputError(f"{self.source}: {what}", f"use one of: {slots}")
+            value = values[slot] if slot in values else values[low][:1].upper() + values[low][1:]
+            ends_sentence = phrase[m.end() : m.end() + 1] == "."
+            return value[:-1] if ends_sentence and value.endswith(".") else value  # "… K.K." + "."
 
-        return _SLOT.sub(fill, self.pick(key, tone, alt))
+        return _SLOT.sub(fill, phrase)
 
 
 # --- the notes as a JSON document ------------------------------------------------------------------

@@ -119,9 +119,10 @@ def check_draft(
 
         vocabulary = vocabulary_from_notes(notes) if notes else []
         role = notes.sender_role if notes else "candidate"
-        issues += grammar.check(body, language, vocabulary, role=role)
+        medium = "spoken" if channel == "phone" else "written"
+        issues += grammar.check(body, language, vocabulary, role=role, medium=medium)
         if subject.strip():
-            issues += _in_subject(grammar.check(subject, language, vocabulary, role=role))
+            issues += _in_subject(grammar.check(subject, language, vocabulary, role=role, medium=medium))
         checker = grammar.name
     issues = one_per_span(issues)
     issues.sort(key=lambda i: (i.field != SUBJECT, i.offset, i.source != "guidance", i.rule))

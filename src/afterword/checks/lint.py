@@ -195,8 +195,15 @@ def rule_news(ctx: Ctx) -> None:
                 "layoff, breach or bad results).", s, e - s, "error")
 
 
+QUOTED = re.compile(r"「[^「」\n]*」|“[^“”\n]*”|\"[^\"\n]*\"")
+
+
 def _flag_all(ctx: Ctx, key: str, rule: str, message: str, severity: str = "error") -> None:
+    """Flag each phrase of a list; words inside quotation marks are someone else's, not the writer's."""
+    quoted = [m.span() for m in QUOTED.finditer(ctx.body)]
     for m in pattern(key, ctx.language).finditer(ctx.body):
+        if any(a <= m.start() and m.end() <= b for a, b in quoted):
+            continue
         ctx.add(rule, message.format(found=m.group(0)), m.start(), len(m.group(0)),
                 severity)  # type: ignore[arg-type]
 

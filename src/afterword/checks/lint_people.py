@@ -105,7 +105,7 @@ def rule_signoff(ctx: Ctx) -> None:
     tail = ctx.body[ctx.lay.signature[0] :] if ctx.lay.signature else ctx.body[-80:]
     compact = tail.replace(" ", "").replace("　", "")
     lines = {ln.strip() for ln in tail.splitlines()}
-    if name.replace(" ", "") in compact or name.split()[0] in lines:
+    if re.sub(r"\s", "", name) in compact or name.split()[0] in lines:
         return
     words = re.findall(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", tail) if ctx.language == "en" else []
     close = difflib.get_close_matches(name, words, 1, 0.6) + [

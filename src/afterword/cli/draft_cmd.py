@@ -135,7 +135,10 @@ def run_draft(args: argparse.Namespace) -> int:
     try:
         drafts = pipeline.run_all(jobs)
     except BackendError as exc:
-        if exc.partial:
+        if exc.partial.strip() and args.json:  # stdout stays one JSON document: what arrived, partial
+            print(json.dumps({"partial": True, "text": exc.partial, "backend": backend.name},
+                             ensure_ascii=False, indent=2))
+        elif exc.partial.strip():
             print(exc.partial)
         print(f"afterword: {exc}", file=sys.stderr)
         return 1

@@ -33,7 +33,7 @@ from afterword.understand.facts import (
     TopicFact,
 )
 from afterword.understand.names import read_person
-from afterword.understand.terms import canonical_ja
+from afterword.understand.terms import canonical_en, canonical_ja
 
 __all__ = [
     "Facts",
@@ -87,9 +87,11 @@ def _pick_news(notes: Notes) -> NewsItem | None:
 
 
 def _position(position: str) -> tuple[str, str | None]:
-    """("Head of Design", "Willow Bank") from "Head of Design (client: Willow Bank)"."""
-    m = re.match(r"^(.*?)\s*[(（]\s*(?:client\s*[:：]\s*)?([^)）]+)[)）]\s*$", position)
-    if m and (re.match(r"client", position[m.end(1):].strip("(（ "), re.I) or re.search("会社", m.group(2))):
+    """("Head of Design", "Willow Bank") from "Head of Design (client: Willow Bank)" (or
+    「データアナリスト（クライアント：株式会社ハルモニア）」)."""
+    m = re.match(r"^(.*?)\s*[(（]\s*(?:(?:client|クライアント)\s*[:：]\s*)?([^)）]+)[)）]\s*$", position)
+    named = m and re.match(r"client|クライアント", position[m.end(1) :].strip("(（ "), re.I)
+    if m and (named or re.search("会社", m.group(2))):
         return m.group(1).strip(), m.group(2).strip()
     return position.strip(), None
 
@@ -227,10 +229,17 @@ def understand(notes: Notes, recipient: Person | Interviewer | None = None) -> F
         positive=tuple(item(t) for t in (fb.positive if fb else []) if _usable(t)),
         more=tuple(item(t) for t in (fb.more if fb else []) if _usable(t)),
         prepare=tuple(item(t) for t in (step.prepare if step else []) if _usable(t)),
-        next_who=_usable(step.who) if step else None,
+        next_who=_next_who(step.who, lang) if step else None,
         stance=notes.candidate_stance,
         guesses=tuple(guesses),
     )
+
+
+def _next_who(who: str | None, language: str) -> str | None:
+    """Whom the candidate meets next, shorthand written out ("eng mgr + 1 sr eng" → "engineering
+    manager and 1 senior engineer")."""
+    text = _usable(who)
+    return canonical_en(text, noun_phrase=True) if text and language == "en" else text
 
 
 def _skill_ja(skill: str, evidence: str | None, result: str | None, field: str) -> SkillFact:

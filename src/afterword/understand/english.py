@@ -5,11 +5,20 @@ sender's voice. (Skills, timelines and news: `english_facts`.)"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from afterword.checks.grammar.lexicon_en import known
 from afterword.checks.textutil import common_en
+from afterword.understand.english_notes import (
+    equation,
+    indirect_question,
+    label_and_detail,
+    tidy_marks,
+    without_asides,
+)
 from afterword.understand.facts import (
     Frame,
     QuoteFact,
@@ -17,7 +26,7 @@ from afterword.understand.facts import (
     Shape,
     TopicFact,
 )
-from afterword.understand.terms import canonical_en, words
+from afterword.understand.terms import canonical_en, is_term, without_emoji, words
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*|\d[\w.,:%$/-]*\w|\d|\S")
 _ADVERBS = {"just", "also", "really", "still", "always", "never", "often", "usually", "already", "only",
@@ -45,7 +54,11 @@ _SAID = re.compile(
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_ASKED = re.compile(r"^asked\s+(?:me\s+|us\s+)?(?:about\s+)?(?P<rest>.+)$", re.IGNORECASE)
+_ASKED = re.compile(
+    r"^(?:asked\s+(?:me\s+|us\s+)?(?:about\s+)?|pushed\s+(?:me\s+)?on\s+|probed\s+(?:me\s+on\s+)?|"
+    r"(?:dug|drilled)\s+into\s+|(?:grilled|quizzed|challenged)\s+(?:me|us)\s+on\s+)(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _WANTS_TO = re.compile(r"^(?:wants|would like|hopes|plans|is planning|are planning|intends|want)\s+to\s+"
                        r"(?P<rest>.+)$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|they)\b\s*", re.IGNORECASE)
@@ -60,6 +73,9 @@ _SENTENCE = re.compile(
 _STATEMENT = re.compile(r"^(?:(?:you|we|they|I|he|she|it|there)(?:['’]\w+)?|[A-Z][a-z]+)\s+(?:\w+\s+)?"
                         r"(?:is|are|was|were|am|has|have|had|will|would|can|could|should|do|does|did|"
                         r"\w+s|\w+ed|use|run|need|want|plan|like|think|expect)\b")
+# "Meridian HM wants someone…": a name and a verb of its own.
+_NAMED_STATEMENT = re.compile(r"^[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:wants|needs|uses|has|runs|plans|"
+                              r"expects|is|are|was|were|will)\b")
 _WH = re.compile(r"^(?:how|what|why|whether|where|when|who|which)\b", re.IGNORECASE)
 _FRAGMENT = re.compile(r"\b(?:not|maybe|probably|tbd|\?)\b|\?|^(?:ping|send|check|call|email|let|ask|"
                        r"remember|follow up)\b", re.IGNORECASE)
@@ -88,17 +104,22 @@ class Reader:
 # --- persons ------------------------------------------------------------------------------------
 
 
-def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text)
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """The words and marks of `text`, and the spacing before each as written, so a text whose
+    persons are swapped keeps every other token's spelling ("R&D", "CI/CD", "Node.js")."""
+    tokens: list[str] = []
+    gaps: list[str] = []
+    end = 0
+    for m in _WORD.finditer(text):
+        gaps.append(text[end : m.start()] if tokens else "")
+        tokens.append(m.group(0))
+        end = m.end()
+    return tokens, gaps
 
 
-def _join(tokens: Iterable[str]) -> str:
-    out = ""
-    for tok in tokens:
-        if out and not (re.match(r"[,.;:!?)%]", tok) or out.endswith(("(", "$")) or tok.startswith("'")):
-            out += " "
-        out += tok
-    return out
+def _join(tokens: Iterable[str], gaps: Iterable[str]) -> str:
+    """The tokens with the spacing they were written with."""
+    return "".join(gap + tok for gap, tok in zip(gaps, tokens, strict=True))
 
 
 def _present(verb: str) -> str:
@@ -139,7 +160,7 @@ def _coordinated(tokens: list[str], i: int) -> None:
 
 def to_second_person(text: str, reader: Reader) -> str:
     """Third person about the addressee as second person: "she runs her 1:1s" → "you run your 1:1s"."""
-    tokens = _tokens(text)
+    tokens, gaps = _tokens(text)
     for i, tok in enumerate(tokens):
         low = tok.lower().replace("’", "'")
         nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
@@ -164,7 +185,7 @@ def to_second_person(text: str, reader: Reader) -> str:
             tokens[i] = _case("yourself", tok)
         elif plural and low == "themselves":
             tokens[i] = _case("yourselves", tok)
-    return _join(tokens)
+    return _join(tokens, gaps)
 
 
 _SPEAKER_SWAP = {
@@ -186,7 +207,7 @@ def from_their_words(text: str, speaker: str | None) -> str:
     """The addressee's own words said back by the sender: "you were our top pick… I'd like to keep
     your CV" → "I was your top pick… you'd like to keep my CV". With `speaker` (another person),
     their "I" becomes their name."""
-    tokens = _tokens(text)
+    tokens, gaps = _tokens(text)
     out = list(tokens)
     for i, tok in enumerate(tokens):
         low = tok.lower().replace("’", "'")
@@ -208,7 +229,7 @@ def from_their_words(text: str, speaker: str | None) -> str:
             out[i] = _case(_SPEAKER_SWAP[low], tok) if _SPEAKER_SWAP[low] != "I'm" else _SPEAKER_SWAP[low]
             if low == "i" or (low == "we" and before in _CLAUSE_START):
                 _agree(out, i, _I_AGREE)
-    return _join(out)
+    return _join(out, gaps)
 
 
 def _case(word: str, like: str) -> str:
@@ -235,10 +256,23 @@ def lower_first(text: str) -> str:
     return text
 
 
+def inside_sentence(text: str, names: Iterable[str] = ()) -> str:
+    """A bullet point as it reads after a colon or "and": its first word in lower case when it is
+    a plain English word ("Really clear on…", "A production incident…"), never a tech term or a
+    name from the notes ("Kubernetes…", "Meridian needs…")."""
+    first = text.split(" ", 1)[0]
+    bare = re.sub(r"[^\w'-]+$", "", first)
+    name_words = {w for n in names for w in re.findall(r"[\w'-]+", n)} | {"I"}
+    plain = (bare.lower() in DETERMINERS or known(bare.lower())) and not is_term(bare)
+    if bare[:1].isupper() and bare[1:] == bare[1:].lower() and plain and bare not in name_words:
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _article(np: str) -> str:
     """A bare noun phrase whose head is a singular count noun gets "the" ("feature store migration"
     → "the feature store migration"); mass nouns, plurals and names stay bare."""
-    parts = np.split()
+    parts = _outside_parens(np).split()  # "ROS 2 migration (ROS1 → ROS2)": the head is "migration"
     head_at = next((i for i, w in enumerate(parts) if w.lower() in _PREPOSITIONS), len(parts)) - 1
     gerund = len(parts) > 1 and parts[0].lower().endswith("ing") and parts[1].lower() in DETERMINERS
     if not parts or parts[0].lower() in DETERMINERS or gerund or any(
@@ -262,10 +296,21 @@ MAX_TOPIC_WORDS = 20
 """A longer "topic" is a pasted paragraph: no frame can hold it."""
 
 
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bSt\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)(?<!\bvs\.)(?<!\bNo\.)(?<!\bCo\.)"
+    r"(?<!\bInc\.)(?<!\bLtd\.)(?<!\bProf\.)\s+(?=[A-Z])"
+)
+
+
 def _split_splices(text: str) -> list[str]:
-    """"safety record, he asked about my OSHA 30" → two topics; two sentences → two topics."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z])|,\s+(?=(?:he|she|they|I)\b)", text)
+    """"safety record, he asked about my OSHA 30" → two topics; two sentences → two topics (not
+    after "St." or "Dr.": "relief charge at St. Vincent's" is one)."""
+    parts = re.split(rf"{_SENTENCE_END.pattern}|,\s+(?=(?:he|she|they|I)\b)", text)
     return [p for p in parts if p.strip()]
+
+
+def _outside_parens(text: str) -> str:
+    return re.sub(r"\([^()]*\)", "", text)
 
 
 def read_topic(
@@ -273,7 +318,7 @@ def read_topic(
 ) -> list[TopicFact]:
     """One topic as written → its facts (a comma splice gives two), each with a frame."""
     original = text
-    t = _SAID_PAREN.sub("", text).strip()
+    t = tidy_marks(_SAID_PAREN.sub("", text).strip())
     chat = CHAT.match(t)
     speaker = None
     if chat and chat.group("who") and (_TIMESTAMP.match(t) or is_person(chat.group("who"), reader)):
@@ -300,7 +345,7 @@ def _topic(
     text: str, original: str, field: str, raised_by: RaisedBy | None, own: bool, reader: Reader,
     speaker: str | None, quoted: bool,
 ) -> TopicFact:  # fmt: skip
-    t = canonical_en(text.strip().rstrip(".!;"), noun_phrase=False)
+    t = canonical_en(text.strip().rstrip(".!;?"), noun_phrase=False)
     shape: Shape = "sentence" if original.rstrip().endswith((".", "!")) else "noun"
     mine: RaisedBy = reader.sender_side
     theirs: RaisedBy = "interviewer" if mine == "candidate" else "candidate"
@@ -308,6 +353,12 @@ def _topic(
     def fact(frame: Frame, value: str, by: RaisedBy | None, how: Shape = "sentence") -> TopicFact:
         return _fact(field, original, how, frame, value, by, own, mine)
 
+    if speaker is None and not quoted:
+        t = without_asides(t)
+        if parts := label_and_detail(t):
+            return _labelled(*parts, original, field, raised_by, own, reader)
+        if eq := equation(t):
+            t = f"{_tidy_np(eq[0])} {eq[1]} {eq[2]}"
     by = raised_by
     mine_speaker = speaker is not None and speaker.lower() in ("me", "i")
     if speaker and not mine_speaker:  # their own words: their "we" is the addressee's side
@@ -335,6 +386,8 @@ def _topic(
         if m := _WANTS_TO.match(rest):
             return fact("subject", "your plan to " + to_second_person(m.group("rest"), reader), by)
         if m := _SAID.match(rest):
+            if re.match(r"(?:about\s+)?[$£€\d]", m.group("rest")):  # "he said ~35 districts": no clause
+                return TopicFact(field, original, t, "fragment", "unclear", raised_by, own)
             return fact("said", to_second_person(m.group("rest"), reader), by)
         return fact("said", to_second_person(t, reader), by)
     if mine_speaker or re.match(r"^(?:I\s+)?asked\s", t):
@@ -344,12 +397,38 @@ def _topic(
         return fact("mine", t, mine)
     swapped = to_second_person(t, reader)
     if _WH.match(swapped):
-        return fact("subject", swapped, by, "clause")
-    if _SENTENCE.match(swapped) or quoted or re.match(r"^(?:you|we)\b", swapped, re.IGNORECASE):
+        clause = indirect_question(swapped)  # "how would I cut the bill" → "how I would cut the bill"
+        if clause is None:
+            return TopicFact(field, original, swapped, "sentence", "unclear", raised_by, own)
+        if re.match(r"\w+\s+I\b", clause) and mine == "candidate":  # "how I'd handle…": their question
+            return fact("asked", clause, by or theirs, "clause")
+        return fact("subject", clause, by, "clause")
+    if (_SENTENCE.match(swapped) or _NAMED_STATEMENT.match(swapped) or quoted
+            or re.match(r"^(?:you|we)\b", swapped, re.IGNORECASE)):
         return fact("said", swapped, by, shape if shape == "sentence" else "clause")
-    if _FRAGMENT.search(swapped) or "," in swapped:
+    swapped = re.sub(r"^([^,()]+?)\s+[-–—]\s+(.+)$", r"\1 (\2)", swapped)  # "team structure - 2 squads"
+    if _FRAGMENT.search(swapped) or "," in _outside_parens(swapped):
         return TopicFact(field, original, swapped, "fragment", "unclear", raised_by, own)
+    if by is None and re.search(r"\bmy\b", swapped, re.IGNORECASE):  # "the case study in my portfolio"
+        by = mine
     return fact("subject", _tidy_np(canonical_en(swapped, noun_phrase=True)), by, shape)
+
+
+def _labelled(label: str, detail: str, original: str, field: str, raised_by: RaisedBy | None, own: bool,
+              reader: Reader) -> TopicFact:  # fmt: skip
+    """A label and its detail: "system design: idempotent ledger writes" → "system design
+    (idempotent ledger writes)"; a detail that is a statement or a question is the fact itself
+    ("safety: she asked what I'd do…"); a detail no frame holds leaves the label ("on-call: 1 wk
+    in 5, paid" → "on-call")."""
+    head = _topic(label, original, field, raised_by, own, reader, None, False)
+    if head.shape == "clause" and head.frame != "unclear":  # "why she's leaving: …" names its topic
+        return head
+    inner = _topic(detail, original, field, raised_by, own, reader, None, False)
+    if inner.frame in ("said", "asked") or head.frame == "unclear":
+        return inner if inner.frame != "unclear" else head
+    if head.frame in ("subject", "mine") and inner.frame in ("subject", "mine"):
+        return dataclasses.replace(head, text=f"{head.text} ({inner.text})")
+    return head
 
 
 def _all_name_forms(reader: Reader) -> list[str]:
@@ -390,7 +469,7 @@ def read_kind_words(
     text: str, *, field: str, reader: Reader, recipient: str, people: tuple[str, ...]
 ) -> QuoteFact:
     """The interviewer's kind words in the sender's voice, attributed to whoever said them."""
-    t = canonical_en(text.strip().strip("\"“”"), noun_phrase=False)
+    t = without_emoji(canonical_en(text.strip().strip("\"“”"), noun_phrase=False), sentence_break=True)
     speaker = None
     chat = CHAT.match(t)
     if chat and chat.group("who") and is_person(chat.group("who"), Reader(people, False)):
@@ -405,6 +484,8 @@ def read_kind_words(
         clause = _DISCOURSE.sub("", clause)
         if direct:
             clause = from_their_words(clause, other)
+            if re.match(r"(?:would|will|might|may|could|can)\s", clause):  # "would love to keep you…"
+                clause = f"{other or 'you'} {clause}"
         elif not indirect or not other:
             clause = to_second_person(clause, reader)
         subject = other or "you"
@@ -425,6 +506,8 @@ def feedback_item(text: str, reader: Reader) -> str:
     """A feedback bullet about the addressee, said to them ("he communicates clearly" → "You
     communicate clearly")."""
     t = canonical_en(text.strip().rstrip("."), noun_phrase=False)
+    if eq := equation(t):  # "Terraform module work = exactly what they need"
+        t = " ".join(eq)
     first = t.split(" ", 1)[0]
     if first.lower() in words("third_verbs"):  # "needs clearer examples" is about them: "You need…"
         t = f"he {t}"

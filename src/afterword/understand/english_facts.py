@@ -26,10 +26,20 @@ _CHANGE = re.compile(r"^(cut|raised|reduced|increased|grew|lowered|improved|boos
                      r"lifted|shrank|trimmed)\s+((?:(?!\b(?:by|from|to)\b).)+?)\s+(\d[\d.,]*\s*%)$",
                      re.IGNORECASE)  # fmt: skip
 _RESULT_CLAUSE = re.compile(r"^(?:[\w%$-]+\s+){1,6}?(?:dropped|fell|rose|grew|increased|decreased|improved|"
-                            r"doubled|halved|tripled|went|shrank|jumped|climbed)\b", re.IGNORECASE)
+                            r"doubled|halved|tripled|went|shrank|jumped|climbed|came|reached|hit|passed)\b",
+                            re.IGNORECASE)
+# A change written without a verb: "charting errors down 30%", "quote turnaround from 2 days to same-day".
+_UP_DOWN = re.compile(
+    r"^(?P<what>.+?)\s+(?P<way>down|up)\s+(?P<amount>(?:about\s+|over\s+|nearly\s+)?[$\d].*)$", re.IGNORECASE
+)
+_FROM_TO = re.compile(r"^(?P<what>[^,]+?)\s+(?P<change>from\s+(?:about\s+|over\s+)?[$\d<>].*?\s+to\s+.+)$",
+                      re.IGNORECASE)
 _CHANGE_IN_CLAUSE = re.compile(
     r"\b(dropped|fell|rose|grew|increased|decreased|improved|shrank|jumped|climbed)\s+(\d[\d.,]*\s*%)",
     re.IGNORECASE,
+)
+_TRAILING_METRIC = re.compile(
+    r"^(?P<ev>.+?),\s*(?P<metric>(?:about\s+|over\s+)?[$\d][\w.,%$]*\s+[a-z]+(?:\s+[a-z]+)?)$"
 )
 _PARTICIPLE = re.compile(r"^(?:(?:now|still|currently|already)\s+)?\w+(?:ed|en)\s+(?:by|in|at|across|for)\b",
                          re.IGNORECASE)  # fmt: skip
@@ -49,6 +59,8 @@ def read_skill(skill: str, evidence: str | None, result: str | None, *, field: s
     name = canonical_en(skill.strip().rstrip("."), noun_phrase=True)
     ev = canonical_en(evidence.strip(), noun_phrase=True) if evidence and evidence.strip() else None
     res = canonical_en(result.strip().rstrip("."), noun_phrase=True) if result and result.strip() else None
+    if ev and not res and (m := _TRAILING_METRIC.match(ev.rstrip("."))):  # "…app in Kotlin, 1.2k downloads"
+        ev, res = m.group("ev"), m.group("metric")
     ev_phrase = None
     if ev:
         ev_phrase = _verb_phrase(ev) or f"worked on {lower_first(ev.rstrip('.'))}"
@@ -61,6 +73,10 @@ def read_skill(skill: str, evidence: str | None, result: str | None, *, field: s
             form = "verb"
         elif _RESULT_CLAUSE.match(res):  # "mean time to recovery dropped 35%": a sentence
             res, form = _CHANGE_IN_CLAUSE.sub(r"\1 by \2", res), "clause"
+        elif m := _UP_DOWN.match(res):  # "errors down 30%" → "errors went down by 30%"
+            res, form = f"{m['what']} went {m['way'].lower()} by {m['amount']}", "clause"
+        elif m := _FROM_TO.match(res):  # "turnaround from 2 days to same-day" → "… went from …"
+            res, form = f"{m['what']} went {m['change']}", "clause"
         elif _PARTICIPLE.match(res):
             res, form = f"is {res}", "state"
         elif first.endswith("s") and first not in NOT_VERB_S and len(parts) > 1 and (

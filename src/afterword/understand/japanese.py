@@ -24,6 +24,12 @@ _REPORT_CLAUSE = re.compile(
 _DISCUSSED = re.compile(r"(?:について|を)?(?:議論|相談|意見交換)(?:した|しました)$")
 _ASKED = re.compile(r"(?:について|を)(?:質問|聞かれ|聞かれた|尋ねられた|質問された)(?:た|ました)?$")
 _TAIL_NOUN = re.compile(r"(?:の話|のお話|について|の件)$")
+_TOLD = re.compile(r"(?:の話|のこと)を?(?:した|しました)$|について(?:話した|話しました)$")  # I told them
+_TOLD_THAT = re.compile(r"と(?:正直に|率直に)?(?:話した|話しました|伝えた|伝えました|言った)$")
+_QUOTE_END = re.compile(r"、と$")  # 「3ヶ月後くらいならまた話したい、と」
+_NOTE = re.compile(r"\([^()]*\)$")  # a trailing parenthetical: 「夜勤の回数(月4〜5回)」
+_ASKING = re.compile(r"(?:って|は)?(?:どんな感じ|どう|どのくらい|どれくらい|何|いつ)?[?？]+$")
+_PREDICATE_NOUN = re.compile(r"のが[^、。のがは]{1,6}$")  # 「…Excel頼みなのが課題」: a statement
 _SUBJECT = re.compile(r"^(?:彼女|彼|候補者|本人|ご本人)(?:は|が|も)、?")
 
 
@@ -71,7 +77,7 @@ def stem(text: str, *, result: bool = False) -> str | None:
     part before 「ました」 or 「、」 (「本番の不具合報告が半年で3割減った」→「…3割減り」,
     「在庫管理APIをGoで再実装」→「…再実装し」); a bare noun phrase as evidence becomes
     「…に携わり」, as a `result` None. None when it cannot be conjugated safely."""
-    text = canonical_ja(text).strip().rstrip("。．.")
+    text = _NOTE.sub("", canonical_ja(text).strip().rstrip("。．.")).strip()
     toks = _tokens(text)
     while toks and _pos(toks[-1]) in ("助動詞", "記号") and toks[-1].base_form in ("た", "ます", "。"):
         toks.pop()
@@ -83,8 +89,10 @@ def stem(text: str, *, result: bool = False) -> str | None:
         form = _renyou(last)
         return head + form if form else None
     verbal_noun = "サ変接続" in last.part_of_speech and re.search(r"[\u3040-\u9fff]", last.surface)
+    particles = [t.surface for t in toks if _pos(t) == "助詞"]
+    if _pos(last) == "名詞" and re.search(r"[\u3040-\u309f]$", last.surface) and particles[-1:] == ["を"]:
+        return text  # 「…環境を立ち上げ」: a verb's 連用形 used as a noun is already the stem
     if _pos(last) == "名詞" and verbal_noun:
-        particles = [t.surface for t in toks if _pos(t) == "助詞"]
         if particles and particles[-1] in ("を", "が", "に", "で", "と", "から", "へ"):
             return text + "し"
         return None if result else text + "に携わり"
@@ -158,6 +166,12 @@ def _read_topic(
     experience get the honorific ご (「SaaS業界へのご関心」)."""
     original = text
     t = canonical_ja(text).strip().rstrip("。．.!！")
+    note = _NOTE.search(t) if not t.startswith("(") else None
+    if note:
+        t = t[: note.start()]
+    if re.search("[↑↓]", t):  # 「4割↑」: up to, or up by? Either reading may be wrong
+        return TopicFact(field, original, t, "fragment", "unclear", raised_by, own)
+    t = _shorthand(t)
     sentences = [s for s in re.split(r"。", t) if s.strip()]
     shape: Shape = "sentence" if len(sentences) > 1 or original.strip().endswith("。") else "noun"
     frame: Frame = "subject"
@@ -165,9 +179,15 @@ def _read_topic(
         if t.endswith(suffix):
             t, frame, shape = t[: -len(suffix)], "said", "sentence"
             break
+    if m := _QUOTE_END.search(t):
+        t, frame, shape = t[: m.start()], "said", "sentence"
     t = _drop_subject(t, names)
     by = raised_by
-    if m := _REPORT_NOUN.search(t):
+    if _TOLD_THAT.search(t):  # 「…と正直に話した」: my own words, which no frame holds
+        return TopicFact(field, original, t, "sentence", "unclear", raised_by, own)
+    if m := _TOLD.search(t):
+        t, frame, shape, by = t[: m.start()], "subject", "sentence", by or sender_side
+    elif m := _REPORT_NOUN.search(t):
         t, frame, shape, by = t[: m.start()], "subject", "sentence", by or "interviewer"
     elif m := _REPORT_CLAUSE.search(t):
         t, frame, shape, by = t[: m.start()], "said", "sentence", by or "interviewer"
@@ -182,19 +202,34 @@ def _read_topic(
         frame = "unclear"  # two sentences in one topic: no single frame holds them
     elif not t:
         frame = "unclear"
-    elif frame == "subject" and (_has_topic_wa(t) or not (_ends_in_noun(t) or t.endswith("か"))):
+    elif frame == "subject" and (_has_topic_wa(t) or _PREDICATE_NOUN.search(t)
+                                 or not (_ends_in_noun(t) or t.endswith("か"))):
         frame, shape = "said", "clause" if shape == "noun" else shape
     if by == sender_side and frame != "unclear":
         frame = "mine"
     if sender_side == "interviewer":
         t = re.sub(r"(の|への)(関心|希望|経験|意向)$", r"\1ご\2", t)
-    return TopicFact(field, original, t, shape, frame, raised_by, own)
+    return TopicFact(field, original, t + (note.group(0) if note else ""), shape, frame, raised_by, own)
+
+
+def _shorthand(text: str) -> str:
+    """Note-taking shorthand as a plain sentence: a question and its answer after an arrow
+    (「研修ってどんな感じ?→3ヶ月OJT」→「研修は3ヶ月OJT」, 「Kubernetes移行 → デプロイが速くなった」→
+    「Kubernetes移行でデプロイが速くなった」), a label and a colon (「on-call体制:週替わり」→
+    「on-call体制は週替わり」), 「…経験あり」→「…経験がある」."""
+    parts = re.split(r"\s*(?:→|->|(?<!\d):(?!\d))\s*", text, maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        head, detail = _ASKING.sub("", parts[0]).strip(), parts[1]
+        if head and _ends_in_noun(head):
+            text = f"{head}{'は' if _ends_in_noun(detail) else 'で'}{detail}"
+    return re.sub(r"(?<=[\u4e00-\u9fff\u30a0-\u30ff])あり$", "がある", text)
 
 
 def plain_item(text: str, names: tuple[str, ...]) -> str:
     """A feedback or preparation item with the third-person subject dropped (「彼は受け答えが丁寧」
     → 「受け答えが丁寧」; 「本人も迷っている」→「ご自身も迷っている」)."""
     t = _drop_subject(canonical_ja(text).strip().rstrip("。"), names)
+    t = re.sub(r"と[◎○]$", "とさらに良い", t)  # 「言語化できると◎」: a note-taker's mark for "better"
     return re.sub(r"(?<!ご)本人", "ご自身", t)
 
 

@@ -4,11 +4,12 @@ honorifics (Dr., 様) — and, when unsure, the full name and a guess the notes 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from afterword.understand.facts import Guess, PersonFact
-from afterword.understand.terms import family_names, fold
+from afterword.understand.terms import family_names, fold, word_lists
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _HONORIFIC = re.compile(r"^(Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?\s+", re.IGNORECASE)
@@ -76,6 +77,20 @@ def _split_cjk(name: str) -> tuple[str, str | None, bool]:
     return (split[0], split[1], True) if split else (name, None, False)
 
 
+def _given_words(words: list[str]) -> tuple[str | None, str | None, bool]:
+    """(given, family, sure) of a name written given name first: a double given name ("Ana
+    Lucía Pérez", "Mary Jane Watson") is given whole; when the second of three or more words may
+    be a second given name or a middle name ("John Michael Smith"), the reading is unsure."""
+    lists = word_lists("given_names.txt")
+    if len(words) >= 3:
+        first, second = fold(words[0]), fold(words[1])
+        if first in lists["double-first"] and second in lists["double-second"]:
+            return f"{words[0]} {words[1]}", " ".join(words[2:]), True
+        if any(second in names for names in lists.values()):
+            return None, words[-1], False
+    return words[0], words[-1], True
+
+
 def _read_latin(name: str) -> tuple[str, str | None, str | None, str | None, bool]:
     """(full name in reading order, given, family, honorific, sure) of a Latin-script name."""
     hon = _HONORIFIC.match(name)
@@ -97,7 +112,19 @@ def _read_latin(name: str) -> tuple[str, str | None, str | None, str | None, boo
     if first == "hungarian" or (first and (native or _looks_asian_given(words[1:]))):
         given = words[-1] if first == "vietnamese" else " ".join(words[1:])
         return name, given, words[0], honorific, True
-    return name, words[0], words[-1], honorific, True
+    first_name, surname, sure = _given_words(words)
+    return name, first_name, surname, honorific, sure
+
+
+def _likely_given(full: str) -> str:
+    """What to suggest for `greet_as` when the given name is unsure: a first word that often
+    starts a double given name with the second ("Maria Luz"), else the first word."""
+    words = full.split()
+    double = len(words) >= 3 and fold(words[0]) in word_lists("given_names.txt")["double-first"]
+    return " ".join(words[:2]) if double else words[0]
+
+
+_NOTE = re.compile(r"\s*[(（]([^)）]*)[)）]\s*$")
 
 
 def read_person(
@@ -108,7 +135,22 @@ def read_person(
     greet_as: str | None = None,
     title: str | None = None,
 ) -> Named:
-    """What to call a person in a draft in `language`, and the guesses behind it."""
+    """What to call a person in a draft in `language`, and the guesses behind it. A note in
+    parentheses after the name ("Dr Ana Pérez (VP Eng)", 「西田様（人事）」) is no part of it."""
+    note = _NOTE.search(name)
+    if note is None or not name[: note.start()].strip():
+        return _read_name(name, language, field, greet_as, title)
+    named = _read_name(name[: note.start()].strip(), language, field, greet_as, title)
+    fact = dataclasses.replace(named.fact, written=name)
+    if fact.group:  # "Eng panel (3 ppl)": a count, not a title
+        return Named(fact, named.guesses)
+    hint = None if title else f'"title": "{note.group(1).strip()}"'
+    guess = Guess(f"{field}.name", f"“{name}”: the part in parentheses is left out of the greeting; "
+                  "a job title belongs in `title`.", hint)
+    return Named(fact, (*named.guesses, guess))
+
+
+def _read_name(name: str, language: str, field: str, greet_as: str | None, title: str | None) -> Named:
     if _GROUP_EN.search(name) or _GROUP_JA.search(name):
         return _group(name, greet_as, language, field)
     if CJK.search(name):
@@ -140,8 +182,9 @@ def read_person(
     fact = PersonFact(name, full, given, family, formal, casual, sama, address, title=title, sure=sure)
     guesses = []
     if not greet_as and not sure:
+        hint = _likely_given(full) if family else "…"
         guesses.append(Guess(f"{field}.name", f"cannot tell which part of “{name}” is the given name; "
-                             f"the greeting uses the full name.", '"greet_as": "…"'))
+                             f"the greeting uses the full name.", f'"greet_as": "{hint}"'))
     elif not greet_as and family and given and full.split()[0] == family and "," not in name:
         guesses.append(Guess(f"{field}.name", f"read “{name}” as family name first; the greeting "
                              f"says “{casual}”.", f'"greet_as": "{casual}"'))

@@ -10,7 +10,7 @@ import unicodedata
 from functools import cache
 from importlib.resources import files
 
-_TOKEN = re.compile(r"(?<![\w/+.-])([\w][\w.+/'’-]*[\w+]|[\w]|\+|w/o?)(?![\w/+-])")
+_TOKEN = re.compile(r"(?<![\w/+.-])([\w][\w.+/'’-]*[\w+]|[\w]|(?<!\S)\+(?!\S)|w/o?)(?![\w/+-])")
 
 
 _SENIORITY = {"sr": "senior ", "senior": "senior ", "jr": "junior ", "junior": "junior "}
@@ -39,19 +39,41 @@ def fold(word: str) -> str:
 
 
 @cache
-def family_names() -> dict[str, str]:
-    """Folded family name → its section (`east-asian`, `vietnamese`, `hungarian`)."""
-    out: dict[str, str] = {}
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The `[section]`s of a word-list file in `data/` (`family_names.txt`, `given_names.txt`),
+    each as a set of folded words."""
+    out: dict[str, set[str]] = {}
     section = ""
-    for line in _data("family_names.txt").splitlines():
+    for line in _data(name).splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("["):
             section = line.strip("[]")
             continue
-        out.update((fold(w), section) for w in line.split())
-    return out
+        out.setdefault(section, set()).update(fold(w) for w in line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def family_names() -> dict[str, str]:
+    """Folded family name → its section (`east-asian`, `vietnamese`, `hungarian`)."""
+    return {w: section for section, ws in word_lists("family_names.txt").items() for w in ws}
+
+
+@cache
+def _abbreviation_dots() -> re.Pattern[str]:
+    """A shorthand word's own full stop inside a sentence ("approx. 30%", "mins. later"), not
+    one that ends the sentence before a capital."""
+    keys = [re.escape(k) for k, v in _terms()["abbreviation"].items() if k.isalpha() and not v.endswith(".")]
+    return re.compile(rf"\b({'|'.join(keys)})\.(?=\s+[^\sA-Z])", re.IGNORECASE)
+
+
+def is_term(word: str) -> bool:
+    """A tech term or name of the term tables, in any case ("Kubernetes", "terraform", "EKS" is not)."""
+    key = word.casefold()
+    tables = (_terms()["canonical"], _terms()["ambiguous"])
+    return any(key in table or key in {v.casefold() for v in table.values()} for table in tables)
 
 
 def canonical_en(text: str, *, noun_phrase: bool) -> str:
@@ -73,15 +95,33 @@ def canonical_en(text: str, *, noun_phrase: bool) -> str:
         return word
 
     text = re.sub(r"~\s*", "about ", text)
+    text = re.sub(r"(?<![\w.])re:\s+", "about ", text, flags=re.IGNORECASE)  # "questions re: the rota"
+    text = _abbreviation_dots().sub(r"\1", text)  # "approx. 30%" → "approx 30%" → "about 30%"
     text = re.sub(r"\b(\d+\s+)(?:(sr|senior|jr|junior)\.?\s+)?eng(?:ineer)?s?\b",  # "2 sr eng": people
-                  lambda m: f"{m.group(1)}{_SENIORITY.get((m.group(2) or '').lower(), '')}engineers", text,
-                  flags=re.IGNORECASE)
+                  lambda m: f"{m.group(1)}{_SENIORITY.get((m.group(2) or '').lower(), '')}"
+                            f"engineer{'' if m.group(1).strip() == '1' else 's'}", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(\d+)(\s*|-)mos?\b(?!/)", lambda m: f"{m.group(1)}{m.group(2) or ' '}month"  # "6 mo"
+                  f"{'s' if m.group(2) != '-' and m.group(1) != '1' else ''}", text)
     return _TOKEN.sub(repl, text)
 
 
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+
+
+def without_emoji(text: str, *, sentence_break: bool = False) -> str:
+    """The text without emoji ("🤔", "👍"): a draft says what they meant in words or not at all.
+    With `sentence_break`, an emoji between two words ends a sentence, as it does in chat ("the
+    best we got 🙂 would love to…")."""
+    if sentence_break:
+        text = re.sub(rf"(?<=\w)\s*(?:{_EMOJI.pattern})+\s+(?=\w)", ". ", text)
+    return re.sub(r"[ \t]{2,}", " ", _EMOJI.sub("", text)).strip()
+
+
 def canonical_ja(text: str) -> str:
-    """Japanese notes: full-width kana (NFKC), canonical terms and plain colloquialisms fixed."""
-    text = unicodedata.normalize("NFKC", text)
+    """Japanese notes: full-width kana (NFKC), no emoji, canonical terms and plain colloquialisms
+    fixed, a change between two amounts written out (「2日→30分」→「2日から30分」)."""
+    text = without_emoji(unicodedata.normalize("NFKC", text))
+    text = re.sub(r"(\d[\d.,]*\s*[^\d\s→]{0,3}?)\s*(?:→|->)\s*(?=\d)", r"\1から", text)
     for key, value in _terms()["ja"].items():
         text = re.sub(re.escape(key), value, text, flags=re.IGNORECASE)
     return text

@@ -4,6 +4,7 @@ story (C4), the signature. Wording: `prompts/en/composer.toml`; this module fits
 
 from __future__ import annotations
 
+from afterword.backends.offline.subject import LIMIT, fit_subject, shorter_company, shorter_titles
 from afterword.prompts import Phrases
 from afterword.understand import Facts, SkillFact, TopicFact
 
@@ -21,6 +22,13 @@ def names(f: Facts) -> dict[str, str]:
     role = f"the {f.position} role at {f.client or f.company}"
     return {"formal": f.recipient.formal, "casual": f.recipient.casual, "full": f.recipient.formal,
             "position": f.position, "company": f.company, "role": role}  # fmt: skip
+
+
+def subject(p: Phrases, f: Facts, key: str, tone: str) -> str:
+    """The subject line at `key`, shortened by rule when it is too long for an inbox."""
+    titles, companies = [f.position, *shorter_titles(f.position)], [f.company, *shorter_company(f.company)]
+    shorter = [{"position": t, "company": c} for c in companies for t in titles][1:]
+    return fit_subject(p, key, tone, names(f), LIMIT["en"], shorter)
 
 
 def refs(p: Phrases, f: Facts, tone: str, topics: tuple[TopicFact, ...] | None = None) -> list[str]:
@@ -112,7 +120,7 @@ def thank_you(f: Facts, tone: str) -> tuple[str, str]:
     closing = p.say("thank-you.closing", tone, **v)
     if tone == "formal" and f.timeline and f.timeline.when:
         closing = p.say(f"thank-you.closing_{f.timeline.about}", tone, when=f.timeline.when)
-    return p.say("thank-you.subject", tone, **v), letter(p, f, tone, [opening, middle, skills, closing])
+    return subject(p, f, "thank-you.subject", tone), letter(p, f, tone, [opening, middle, skills, closing])
 
 
 def timeline_reason(p: Phrases, f: Facts, tone: str, key: str) -> str:
@@ -132,10 +140,10 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
     interest = p.say("status-check.interest", tone) if tone in ("formal", "warm") else ""
     reason = _join(timeline_reason(p, f, tone, "status-check.reason"), interest)
     closing = p.say("status-check.closing", tone, **v)
-    subject = p.say("status-check.subject", tone, **v)
+    line = subject(p, f, "status-check.subject", tone)
     if tone == "concise":
-        return subject, letter(p, f, tone, [_join(opening, reason), closing])
-    return subject, letter(p, f, tone, [opening, reason, closing])
+        return line, letter(p, f, tone, [_join(opening, reason), closing])
+    return line, letter(p, f, tone, [opening, reason, closing])
 
 
 def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
@@ -146,7 +154,7 @@ def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
              else p.say("final-follow-up.first", tone, **v))
     middle = p.say("final-follow-up.middle", tone) if tone != "concise" else ""
     paragraphs = [first, middle, p.say("final-follow-up.last", tone, **v)]
-    return p.say("final-follow-up.subject", tone, **v), letter(p, f, tone, paragraphs)
+    return subject(p, f, "final-follow-up.subject", tone), letter(p, f, tone, paragraphs)
 
 
 def that_clauses(clauses: tuple[str, ...]) -> str:
@@ -167,10 +175,10 @@ def rejection_reply(f: Facts, tone: str) -> tuple[str, str]:
                else p.say("rejection-reply.enjoyed", tone, **v))
     keep = p.say("rejection-reply.keep", tone)
     closing = p.say("rejection-reply.closing", tone, **v)
-    subject = p.say("rejection-reply.subject", tone, **v)
+    line = subject(p, f, "rejection-reply.subject", tone)
     if tone == "concise":
-        return subject, letter(p, f, tone, [_join(thanks, enjoyed), keep, closing])
-    return subject, letter(p, f, tone, [thanks, _join(enjoyed, keep), closing])
+        return line, letter(p, f, tone, [_join(thanks, enjoyed), keep, closing])
+    return line, letter(p, f, tone, [thanks, _join(enjoyed, keep), closing])
 
 
 COMPOSERS = {

@@ -3,7 +3,7 @@ in touch (C12). Wording: `prompts/en/composer.toml`."""
 
 from __future__ import annotations
 
-from afterword.backends.offline.en import letter, names, refs
+from afterword.backends.offline.en import letter, names, refs, subject
 from afterword.prompts import Phrases
 from afterword.understand import Facts
 
@@ -41,7 +41,7 @@ def recruiter_thanks(f: Facts, tone: str) -> tuple[str, str]:
     invite = p.say("recruiter-thanks.invite_more_only" if only_criticism else "recruiter-thanks.invite", tone)
     paragraphs = [opening(p, f, tone, "recruiter.opening"), *feedback, prepare, who, invite,
                   p.say("recruiter-thanks.closing", tone, **v)]
-    return p.say("recruiter-thanks.subject", tone, **v), letter(p, f, tone, paragraphs)
+    return subject(p, f, "recruiter-thanks.subject", tone), letter(p, f, tone, paragraphs)
 
 
 def recruiter_nudge(f: Facts, tone: str) -> tuple[str, str]:
@@ -49,7 +49,7 @@ def recruiter_nudge(f: Facts, tone: str) -> tuple[str, str]:
     p, v = Phrases("en"), names(f)
     paragraphs = [opening(p, f, tone, "recruiter-nudge.opening"), p.say("recruiter-nudge.ask", tone),
                   p.say("recruiter-nudge.closing", tone, **v)]
-    return p.say("recruiter-nudge.subject", tone, **v), letter(p, f, tone, paragraphs)
+    return subject(p, f, "recruiter-nudge.subject", tone), letter(p, f, tone, paragraphs)
 
 
 def recruiter_keep_in_touch(f: Facts, tone: str) -> tuple[str, str]:
@@ -58,7 +58,7 @@ def recruiter_keep_in_touch(f: Facts, tone: str) -> tuple[str, str]:
     paragraphs = [opening(p, f, tone, "recruiter-keep-in-touch.opening"),
                   p.say("recruiter-keep-in-touch.offer", tone, **v),
                   p.say("recruiter-keep-in-touch.closing", tone, **v)]
-    return p.say("recruiter-keep-in-touch.subject", tone, **v), letter(p, f, tone, paragraphs)
+    return subject(p, f, "recruiter-keep-in-touch.subject", tone), letter(p, f, tone, paragraphs)
 
 
 COMPOSERS = {

@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import re
 
+from afterword.backends.offline.subject import LIMIT, fit_subject, shorter_company, shorter_titles
 from afterword.prompts import Phrases
 from afterword.understand import Facts, SkillFact, TopicFact
 
-_JOB_END = ("職", "ポジション", "担当", "スタッフ", "係")
+_JOB_END = ("職", "ポジション", "担当", "スタッフ", "係", "員", "師", "士", "者", "手")
+
+
+def _title(position: str) -> str:
+    """「営業」→「営業職」, 「システム企画(中途採用)」→「システム企画職(中途採用)」, 「看護師」 as written."""
+    m = re.match(r"^(.*?)(\s*\([^()]*\))?$", position)
+    base, note = (m.group(1), m.group(2) or "") if m else (position, "")
+    return f"{base}{'' if base.endswith(_JOB_END) else '職'}{note}"
 
 
 def job(f: Facts) -> str:
     """The position as a job title (「バックエンドエンジニア職」, 「ソラシードのSRE職」)."""
-    title = f.position if f.position.endswith(_JOB_END) else f"{f.position}職"
-    return f"{f.client}の{title}" if f.client else title
+    return f"{f.client}の{_title(f.position)}" if f.client else _title(f.position)
 
 
 def meeting(f: Facts) -> str:
@@ -34,6 +41,15 @@ def names(f: Facts) -> dict[str, str]:
     """Placeholders every Japanese phrase may use."""
     return {"meeting": meeting(f), "job": job(f), "company": f.company, "sama": f.recipient.sama,
             "sender": f.sender.written, "full": f.recipient.full}  # fmt: skip
+
+
+def subject(p: Phrases, f: Facts, key: str) -> str:
+    """The 件名 at `key`, shortened by rule when it is too long (the client, then the title's
+    parenthesis, then the company's 株式会社)."""
+    jobs = [job(f), *(_title(t) for t in [f.position, *shorter_titles(f.position)])]
+    jobs = list(dict.fromkeys(jobs))
+    shorter = [{"job": j, "company": c} for c in [f.company, *shorter_company(f.company)] for j in jobs][1:]
+    return fit_subject(p, key, None, names(f), LIMIT["ja"], shorter)
 
 
 def refs(p: Phrases, f: Facts, topics: tuple[TopicFact, ...] | None = None) -> list[str]:
@@ -132,7 +148,7 @@ def thank_you(f: Facts, tone: str) -> tuple[str, str]:
     if tone == "concise" and not skills:
         middle = p.say("thank-you.concise_middle", tone, **v)
     last = p.say("thank-you.last", tone)
-    return p.say("thank-you.subject", **v), letter(p, f, first, [middle, skills], last)
+    return subject(p, f, "thank-you.subject"), letter(p, f, first, [middle, skills], last)
 
 
 def _recall(p: Phrases, f: Facts, tone: str) -> str:
@@ -147,7 +163,7 @@ def status_check(f: Facts, tone: str) -> tuple[str, str]:
     first = p.say("status-check.first", tone, **v) + _recall(p, f, tone)
     expect = f.timeline.expect if f.timeline else None
     ask = (p.say("status-check.ask", tone, expect=expect) if expect else p.say("status-check.ask_none", tone))
-    return p.say("status-check.subject", **v), letter(p, f, first, [ask], p.say("crossed", tone))
+    return subject(p, f, "status-check.subject"), letter(p, f, first, [ask], p.say("crossed", tone))
 
 
 def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
@@ -155,7 +171,7 @@ def final_follow_up(f: Facts, tone: str) -> tuple[str, str]:
     p, v = Phrases("ja"), names(f)
     first = p.say("final-follow-up.first", tone, **v) + _recall(p, f, tone)
     ask = p.say("final-follow-up.ask", tone) + p.say("crossed", tone)
-    return p.say("final-follow-up.subject", **v), letter(p, f, first, [ask],
+    return subject(p, f, "final-follow-up.subject"), letter(p, f, first, [ask],
                                                         p.say("final-follow-up.last", tone, **v))
 
 
@@ -184,7 +200,7 @@ def rejection_reply(f: Facts, tone: str) -> tuple[str, str]:
     enjoyed = (p.say("rejection-reply.enjoyed_topic", tone, ref=refs(p, f, (topic,))[0]) if topic
                else p.say("rejection-reply.enjoyed", tone))
     body = enjoyed + p.say("rejection-reply.keep", tone)
-    return p.say("rejection-reply.subject", **v), letter(p, f, first, [body],
+    return subject(p, f, "rejection-reply.subject"), letter(p, f, first, [body],
                                                         p.say("rejection-reply.last", tone, **v))
 
 

@@ -8,7 +8,7 @@ positive points, left to the candidate when they only hold criticism. Wording:
 
 from __future__ import annotations
 
-from afterword.backends.offline.ja import letter, names, refs
+from afterword.backends.offline.ja import letter, names, refs, subject
 from afterword.prompts import Phrases
 from afterword.understand import Facts
 
@@ -48,7 +48,7 @@ def recruiter_thanks(f: Facts, tone: str) -> tuple[str, str]:
     invite = p.say("recruiter-thanks.invite_more_only" if only_criticism else "recruiter-thanks.invite",
                    tone, **v)
     body = letter(p, f, first, [feedback, "\n".join(prep), invite], p.say("recruiter-thanks.last", tone))
-    return p.say("recruiter-thanks.subject", **v), body
+    return subject(p, f, "recruiter-thanks.subject"), body
 
 
 def recruiter_nudge(f: Facts, tone: str) -> tuple[str, str]:
@@ -56,7 +56,7 @@ def recruiter_nudge(f: Facts, tone: str) -> tuple[str, str]:
     p, v = Phrases("ja"), names(f)
     first = p.say("recruiter-nudge.first", tone, **v) + _topic(p, f, tone)
     body = letter(p, f, first, [p.say("recruiter-nudge.ask", tone, **v)], p.say("recruiter-nudge.last", tone))
-    return p.say("recruiter-nudge.subject", **v), body
+    return subject(p, f, "recruiter-nudge.subject"), body
 
 
 def recruiter_keep_in_touch(f: Facts, tone: str) -> tuple[str, str]:
@@ -65,7 +65,7 @@ def recruiter_keep_in_touch(f: Facts, tone: str) -> tuple[str, str]:
     first = p.say("recruiter-keep-in-touch.first", tone, **v) + _topic(p, f, tone)
     body = letter(p, f, first, [p.say("recruiter-keep-in-touch.offer", tone)],
                   p.say("recruiter-keep-in-touch.last", tone, **v))
-    return p.say("recruiter-keep-in-touch.subject", **v), body
+    return subject(p, f, "recruiter-keep-in-touch.subject"), body
 
 
 COMPOSERS = {

@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 
 from afterword.backends.offline import en, ja
+from afterword.checks.lint import PHONE_LIMIT
+from afterword.checks.textutil import EN_WORD
 from afterword.prompts import Phrases
 from afterword.understand import Facts
+from afterword.understand.english import inside_sentence
+
+MAX_SPOKEN_ITEMS = 2
+"""Feedback and preparation points a call script reads out per list (C9: a short call); one
+each when two would make the script longer than the lint's limit."""
 
 
-def _en_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> list[str]:
+def _en_reason(p: Phrases, f: Facts, scenario: str, tone: str, per_list: int) -> list[str]:
     """Why I call, one short spoken line each."""
     if scenario == "thank-you":
         r = en.refs(p, f, tone)
@@ -28,8 +35,7 @@ def _en_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> list[str]:
         lines = [p.say("phone.recruiter-thanks", tone)]
         for key, items in (("positive", f.positive), ("more", f.more), ("prepare", f.prepare)):
             if items:
-                text = en.join_en([i[0].lower() + i[1:] if key != "prepare" else i for i in items])
-                lines.append(p.say(f"phone.recruiter-thanks_{key}", items=text))
+                lines.append(p.say(f"phone.recruiter-thanks_{key}", items=_spoken(f, items[:per_list])))
         if f.next_who:
             lines.append(p.say("phone.recruiter-thanks_who", who=f.next_who))
         only_criticism = bool(f.more) and not f.positive
@@ -37,6 +43,16 @@ def _en_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> list[str]:
                            else "phone.recruiter-thanks_invite"))
         return lines
     return [p.say(f"phone.{scenario}", tone, **en.names(f))]
+
+
+def _spoken(f: Facts, items: tuple[str, ...]) -> str:
+    """Bullet points said in one sentence, each starting in lower case unless it starts with a
+    name, joined with "and" — or "; and" when one has a comma."""
+    names = (f.company, f.client or "", f.position, f.recipient.full, f.next_who or "")
+    said = [inside_sentence(i, names) for i in items]
+    if any("," in i for i in said) and len(said) > 1:
+        return f"{'; '.join(said[:-1])}; and {said[-1]}"
+    return en.join_en(said)
 
 
 def call_en(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
@@ -50,12 +66,14 @@ def call_en(f: Facts, scenario: str, tone: str) -> tuple[str, str]:
         who += " " + p.say("phone.recall", ref=r[0])
     hello = (p.say("phone.hello_group", tone, me=me) if f.recipient.group
              else p.say("phone.hello", tone, me=me, asked=f.recipient.formal))
-    lines = [hello, who,
-             *_en_reason(p, f, scenario, tone), p.say("phone.bye", tone)]
-    if f.sender_phone:
-        lines.append(p.say("phone.voicemail", me=me, about=about, phone=f.sender_phone))
+    voicemail = [p.say("phone.voicemail", me=me, about=about, phone=f.sender_phone)] if f.sender_phone else []
+    for per_list in range(MAX_SPOKEN_ITEMS, 0, -1):
+        body = "\n\n".join([hello, who, *_en_reason(p, f, scenario, tone, per_list), p.say("phone.bye", tone),
+                             *voicemail])
+        if len(EN_WORD.findall(body)) <= PHONE_LIMIT[0]:
+            break
     subject = p.say("phone.subject", purpose=p.pick(f"phone.purpose.{scenario}"), **v)
-    return subject, "\n\n".join(lines)
+    return subject, body
 
 
 def _ja_reason(p: Phrases, f: Facts, scenario: str, tone: str) -> list[str]:

@@ -35,12 +35,15 @@ class GrammarChecker(Protocol):
     """Finds grammar and spelling issues; `name` says which checker ran the last check.
 
     `role` says who writes (`candidate` or `recruiter`): whose company 弊社/貴社 may name.
+    `medium` says how the text reaches the reader: `written` (e-mail) or `spoken` (a call
+    script: 御社, not 貴社); a checker with no rule that depends on it ignores it.
     """
 
     name: str
 
     def check(
-        self, text: str, language: str, vocabulary: Collection[str] = (), *, role: str = "candidate"
+        self, text: str, language: str, vocabulary: Collection[str] = (), *, role: str = "candidate",
+        medium: str = "written",
     ) -> list[Issue]: ...
 
 

@@ -226,7 +226,8 @@ class LanguageToolChecker:
         return self.fallback.check(text, language, vocabulary, role=role)
 
     def check(
-        self, text: str, language: str, vocabulary: Collection[str] = (), *, role: str = "candidate"
+        self, text: str, language: str, vocabulary: Collection[str] = (), *, role: str = "candidate",
+        medium: str = "written",
     ) -> list[Issue]:
         if self._failed_at is not None and time.monotonic() - self._failed_at < RETRY_AFTER:
             return self._offline(text, language, vocabulary, "unavailable", role)

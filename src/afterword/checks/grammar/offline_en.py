@@ -279,7 +279,8 @@ class OfflineEnChecker:
         return "error", f"“{word}” looks misspelled{hint}"
 
     def check(
-        self, text: str, language: str = "en", vocabulary: Collection[str] = (), *, role: str = "candidate"
+        self, text: str, language: str = "en", vocabulary: Collection[str] = (), *, role: str = "candidate",
+        medium: str = "written",
     ) -> list[Issue]:
         """Our rules first; a Harper lint is kept only where no rule already reported. Words
         of `vocabulary` (names and terms from the notes) and of the user dictionary are known."""
