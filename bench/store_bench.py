@@ -13,6 +13,7 @@ schema 4: tinydb rewrites the whole file on each write) — the reason versions 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import tempfile
 from pathlib import Path
@@ -100,6 +101,10 @@ def measure(quick: bool) -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "afterword.json"
         Store(path).import_data(data)
+        # A command never holds a 10,000-draft backup in memory: kept alive here, every garbage
+        # collection during a timed call would walk it (`due` measured ~1.8x slower with it).
+        del data
+        gc.collect()
         main_mb = path.stat().st_size / MiB
         drafts_mb = sum(p.stat().st_size for p in (Path(tmp) / "afterword.drafts").iterdir()) / MiB
         rows = len(planner.due_items(Store(path).applications(), TODAY))

@@ -1,5 +1,5 @@
 """The drafting pipeline: notes → understanding (facts) → prompt (models only) → backend stream →
-clean → checks (→ one repair) → Draft.
+clean → checks (→ one repair, for a problem a second attempt can fix) → Draft.
 
 `plan_jobs` runs the understanding step once per recipient; each job carries its facts. The
 offline composer gets those facts; a model backend gets only the prompt built from them."""
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from afterword.backends.base import NO_PROMPT, Backend, Prompt, Request, Stats
-from afterword.checks import check_draft, duplicate_issues
+from afterword.checks import SEVERITY_RANK, check_draft, duplicate_issues
 from afterword.checks.grammar import GrammarChecker
 from afterword.config import Settings
 from afterword.errors import BackendError
@@ -92,8 +92,34 @@ def _repair_prompt(prompt: Prompt, draft_text: str, issues: Iterable[Issue]) -> 
     )
 
 
-def _score(draft: Draft) -> tuple[int, int]:
+REPAIRABLE = {
+    "language": "warning",  # written in the other language than the notes'
+    "placeholder": "error",  # a template's [Company] or ○○ left in
+    "C7-assume-job": "error",  # "when I start", "my new team": assumes the job
+    "C6-scolding": "error",  # reproaches them for being late
+    "C5-news": "error",  # names trouble at the company (a lawsuit, layoffs)
+    "C1-thanks": "error",  # never says thank you
+}
+"""The issues (rule → lowest severity) that start a repair: the draft says something it must
+not or lacks something it must, and the problem's message tells the model exactly what to change.
+Not spelling or grammar (mostly names and terms the model has no better spelling for), not
+grounding (a retry tends to invent again, and a paraphrase of the notes can trip it), not the
+greeting or sign-off names, not other warnings or infos (taste, not faults): another whole
+generation would cost as much as the first for little chance of a better draft."""
+
+
+def repairable(draft: Draft) -> list[Issue]:
+    """The draft's issues a second attempt can fix (see REPAIRABLE)."""
+    return [
+        i for i in draft.checks
+        if i.rule in REPAIRABLE and SEVERITY_RANK[i.severity] >= SEVERITY_RANK[REPAIRABLE[i.rule]]
+    ]  # fmt: skip
+
+
+def _score(draft: Draft) -> tuple[int, int, int]:
+    """Lower is better: problems a repair is for first, then errors, then warnings."""
     return (
+        len(repairable(draft)),
         sum(i.severity == "error" for i in draft.checks),
         sum(i.severity == "warning" for i in draft.checks),
     )
@@ -181,7 +207,8 @@ class Pipeline:
         return draft, stats
 
     def run(self, job: Job, hooks: Hooks | None = None) -> Draft:
-        """Write one draft; with a model, retry up to `checks.repair_attempts` times to fix errors."""
+        """Write one draft; with a model, retry up to `checks.repair_attempts` times while it has a
+        problem a second attempt can fix (REPAIRABLE)."""
         hooks = hooks or Hooks()
         start = time.perf_counter()
         prompt = NO_PROMPT if self.composes else prompt_for(job.facts, job.scenario, job.tone, job.channel)
@@ -189,12 +216,11 @@ class Pipeline:
         best, _ = self._attempt(job, prompt, hooks)
         attempts = 1
         repairs = 0 if self.composes else self.settings.checks.repair_attempts
-        while attempts <= repairs and not best.partial and _score(best)[0]:
-            errors = [i for i in best.checks if i.severity == "error"]
+        while attempts <= repairs and not best.partial and (fixable := repairable(best)):
             hooks.on_attempt(attempts + 1)
             attempts += 1
             try:
-                candidate, _ = self._attempt(job, _repair_prompt(prompt, best.text, errors), hooks)
+                candidate, _ = self._attempt(job, _repair_prompt(prompt, best.text, fixable), hooks)
             except BackendError:  # a failed repair never costs the complete draft already made
                 break
             if _score(candidate) < _score(best):
