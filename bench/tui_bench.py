@@ -86,14 +86,20 @@ async def _launch(kind: str, t0: float) -> dict[str, float]:
     notes = None if kind == "ready" else load_notes(NOTES_EN)
     settings = load_settings()
     from afterword.tui.app import AfterwordApp
-    from afterword.tui.screens.dashboard import DashboardScreen
-    from afterword.tui.screens.draft import DraftScreen
     from afterword.tui.services import Services
+
+    if kind == "ready":  # the screen to wait for (the dashboard alone never imports the draft screen)
+        from afterword.tui.screens.dashboard import DashboardScreen
+
+        want: type = DashboardScreen
+    else:
+        from afterword.tui.screens.draft import DraftScreen
+
+        want = DraftScreen
 
     imported = time.time()
     app = AfterwordApp(Services.default(settings), notes=notes)
     out = {"python_ms": started - t0, "import_ms": imported - started}
-    want = DashboardScreen if kind == "ready" else DraftScreen
     async with app.run_test(size=SIZE) as pilot:
         while not (isinstance(app.screen, want) and app.screen.is_mounted):
             await asyncio.sleep(0.001)

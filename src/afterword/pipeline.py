@@ -2,24 +2,27 @@
 clean → checks (→ one repair, for a problem a second attempt can fix) → Draft.
 
 `plan_jobs` runs the understanding step once per recipient; each job carries its facts. The
-offline composer gets those facts; a model backend gets only the prompt built from them."""
+offline composer gets those facts; a model backend gets only the prompt built from them.
+
+The understanding step, the prompts and the checks are imported where they are first used: the
+terminal app imports this module to open its draft screen and loads them in a worker."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from afterword.backends.base import NO_PROMPT, Backend, Prompt, Request, Stats
-from afterword.checks import SEVERITY_RANK, check_draft, duplicate_issues
-from afterword.checks.grammar import GrammarChecker
-from afterword.config import Settings
 from afterword.errors import BackendError
 from afterword.models import TONES, Draft, Interviewer, Issue, Notes, Person
-from afterword.postprocess import clean
-from afterword.prompts import notes_json, prompt_for
 from afterword.scenarios import check_scenario, infer_scenario
-from afterword.understand import Facts, understand
+
+if TYPE_CHECKING:
+    from afterword.checks.grammar import GrammarChecker
+    from afterword.config import Settings
+    from afterword.understand import Facts
 
 
 @dataclass
@@ -59,6 +62,8 @@ def plan_jobs(
     source: str = "notes",
 ) -> list[Job]:
     """The drafts one request asks for: one per interviewer for a thank-you, × tone variants."""
+    from afterword.understand import understand
+
     scenario = check_scenario(notes, scenario or infer_scenario(notes), source)
     channel = channel or default_channel(notes)
     if to is not None:
@@ -84,6 +89,8 @@ def _names(job: Job) -> list[str]:
 def _repair_prompt(prompt: Prompt, draft_text: str, issues: Iterable[Issue]) -> Prompt:
     """The same prompt, then the previous draft and its problems — as JSON strings, like the notes,
     so a draft that echoes the notes cannot close a fence either."""
+    from afterword.prompts import notes_json
+
     draft = notes_json({"previous_draft": draft_text, "problems": [i.message for i in issues]})
     return Prompt(
         system=prompt.system,
@@ -110,6 +117,8 @@ generation would cost as much as the first for little chance of a better draft."
 
 def repairable(draft: Draft) -> list[Issue]:
     """The draft's issues a second attempt can fix (see REPAIRABLE)."""
+    from afterword.checks import SEVERITY_RANK
+
     return [
         i for i in draft.checks
         if i.rule in REPAIRABLE and SEVERITY_RANK[i.severity] >= SEVERITY_RANK[REPAIRABLE[i.rule]]
@@ -139,6 +148,9 @@ class Pipeline:
         return bool(getattr(self.backend, "composes", False))
 
     def _attempt(self, job: Job, prompt: Prompt, hooks: Hooks) -> tuple[Draft, Stats]:
+        from afterword.checks import check_draft
+        from afterword.postprocess import clean
+
         opts = self.settings.ollama
         request = Request(
             prompt=prompt,
@@ -209,6 +221,8 @@ class Pipeline:
     def run(self, job: Job, hooks: Hooks | None = None) -> Draft:
         """Write one draft; with a model, retry up to `checks.repair_attempts` times while it has a
         problem a second attempt can fix (REPAIRABLE)."""
+        from afterword.prompts import prompt_for
+
         hooks = hooks or Hooks()
         start = time.perf_counter()
         prompt = NO_PROMPT if self.composes else prompt_for(job.facts, job.scenario, job.tone, job.channel)
@@ -241,6 +255,8 @@ class Pipeline:
 
 def flag_duplicates(drafts: list[Draft]) -> None:
     """Flag near-duplicate drafts to different recipients in the same tone."""
+    from afterword.checks import duplicate_issues
+
     for tone in dict.fromkeys(d.tone for d in drafts):
         group = [d for d in drafts if d.tone == tone]
         for draft, extra in zip(group, duplicate_issues([d.body for d in group]), strict=True):

@@ -197,11 +197,12 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         self.post_message(ModelsListed(models))
 
     def _check_notes(self) -> None:
-        """(worker) Say in the status bar when the notes hold instruction-like text."""
-        from afterword.checks.validate import validate_notes
+        """(worker) Say in the status bar when the notes hold instruction-like text (only that
+        check: the whole input lint would load the spelling checker while the screen opens)."""
+        from afterword.checks.injection import instruction_issues
 
-        said = "notes hold instruction-like text: sent as data, not obeyed" if any(
-            i.rule == "instruction-like" for i in validate_notes(self.notes)) else ""
+        said = "notes hold instruction-like text: sent as data, not obeyed" if instruction_issues(
+            self.notes) else ""
         self.app.call_from_thread(self._warn, said)
 
     def _warn(self, said: str) -> None:
