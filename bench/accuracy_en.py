@@ -1,8 +1,9 @@
-"""English grammar accuracy on the held-out set, beside Harper's defaults.
+"""English grammar accuracy on the held-out sets, beside Harper's defaults.
 
-Reads `bench/data/heldout/grammar_en.jsonl` (the exam: see its README) and prints ONLY aggregate
-figures — recall per kind, the false-alarm rate on the correct rows — for our offline English
-checker and for plain `harper.Linter()`. Check times are bench/run.py's (grammar section).
+Reads the two held-out sets (the exam: see their READMEs) — `grammar_en_v2.jsonl` (fresh) and
+`grammar_en.jsonl` (the first, looked at in aggregate several times) — and prints ONLY aggregate
+figures per set — recall per kind, the false-alarm rate on the correct rows — for our offline
+English checker and for plain `harper.Linter()`. Check times are bench/run.py's (grammar section).
 
 `--dev` scores our own development rows (`tests/data/grammar_en_dev.jsonl`) instead: those are a
 regression suite, never quoted as accuracy.
@@ -20,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "bench" / "data" / "heldout" / "grammar_en.jsonl"
+HELDOUT_V2 = ROOT / "bench" / "data" / "heldout" / "grammar_en_v2.jsonl"
 DEV = ROOT / "tests" / "data" / "grammar_en_dev.jsonl"
+EMAIL = ROOT / "tests" / "data" / "drafts" / "en_thank_you_250.txt"  # for grammar_candidates.py
 Span = tuple[int, int]
 Run = Callable[[str, list[str]], list[Span]]
 
@@ -84,19 +87,26 @@ def score(run: Run, rows: list[dict]) -> dict[str, object]:
     }
 
 
-def run(dev: bool = False) -> dict[str, object]:
-    """Figures for the English grammar set, ours and Harper's."""
-    rows = _rows(DEV if dev else HELDOUT)
+def _figures(path: Path, label: str) -> dict[str, object]:
+    rows = _rows(path)
     from afterword.checks.grammar.offline_en import native_output_silenced
 
     with native_output_silenced(passthrough=False):  # native code may print the rows: keep them unseen
         mine, plain = score(ours(), rows), score(harper_plain(), rows)
-    return {
-        "set": "dev (regression rows, not accuracy)" if dev else "held-out",
-        "rows": len(rows),
-        "ours": mine,
-        "harper": plain,
-    }
+    return {"set": label, "rows": len(rows), "ours": mine, "harper": plain}
+
+
+SETS = {
+    "v2": (HELDOUT_V2, "held-out v2 (grammar_en_v2.jsonl)"),
+    "v1": (HELDOUT, "held-out v1 (grammar_en.jsonl)"),
+}
+
+
+def run(dev: bool = False) -> dict[str, dict[str, object]]:
+    """Figures for each held-out set under its key ("v2", "v1"; only "dev" with `dev`), ours and
+    Harper's."""
+    sets = {"dev": (DEV, "dev (regression rows, not accuracy)")} if dev else SETS
+    return {key: _figures(path, label) for key, (path, label) in sets.items()}
 
 
 def _pct(pair: object) -> str:
@@ -104,8 +114,7 @@ def _pct(pair: object) -> str:
     return f"{hit:>3}/{total:<3} {hit / total if total else 0:>5.0%}"
 
 
-def main() -> None:
-    figures = run(dev="--dev" in sys.argv)
+def _print_set(figures: dict[str, object]) -> None:
     mine, plain = figures["ours"], figures["harper"]
     assert isinstance(mine, dict) and isinstance(plain, dict)
     print(f"English grammar, {figures['set']}: {figures['rows']} rows")
@@ -115,6 +124,11 @@ def main() -> None:
     print(f"  {'recall (all)':<16}{_pct(plain['recall_all']):>16}   {_pct(mine['recall_all']):>17}")
     print(f"  {'false alarms':<16}{_pct(plain['false_alarms']):>16}   {_pct(mine['false_alarms']):>17}"
           "   (correct rows with any warning/error)")  # fmt: skip
+
+
+def main() -> None:
+    for figures in run(dev="--dev" in sys.argv).values():
+        _print_set(figures)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@
   check` pays before its first answer, interpreter start excluded); the anchor is the same for
   plain Harper (import, `Linter()`, one lint).
 Accuracy is bench/accuracy.py's (held-out sets).
+
+Run on its own (`PYTHONPATH=src python bench/grammar_bench.py`) it prints how the English
+checker scales on long unspaced input: our text passes (link/address mask, tokenizer, rules) and
+the whole warm check on 20,000 and 80,000 characters side by side — a ratio near 4 is linear
+time (issue 11: "every regex linear-time on long input").
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ import tempfile
 from pathlib import Path
 
 import harper
-from _timing import EMAIL_EN, EMAIL_JA, Row, bench_env, run_process, samples_ms
+from _timing import EMAIL_EN, EMAIL_JA, Row, bench_env, median_ms, run_process, samples_ms
 
 from afterword.checks.grammar import offline_checker
 from afterword.checks.grammar.offline_en import native_output_silenced
+from afterword.checks.grammar.rules_en import rule_issues
+from afterword.checks.grammar.tokens_en import NOT_PROSE, tokenize
 
 _COLD = """
 import json, time
@@ -101,3 +108,34 @@ def measure(quick: bool) -> list[Row]:
             100.0,
         ),
     ]
+
+
+_LONG_INPUTS = {
+    "Japanese, unspaced": "日本語のテキストです。",
+    "one word": "a",
+    "dots and ats": "a.b@",
+    "hyphens": "x-",
+}
+
+
+def scaling() -> None:
+    print("long unspaced input, ms at 20k and 80k characters (×4 input: ratio ≈ 4 is linear)")
+    en = offline_checker("en")
+    en.warm()
+    for name, unit in _LONG_INPUTS.items():
+        short, long = (unit * (n // len(unit)) for n in (20_000, 80_000))
+        rows = []
+        for label, run in (
+            ("mask", lambda t: list(NOT_PROSE.finditer(t))),
+            ("tokenize", tokenize),
+            ("rules", rule_issues),
+            ("check", lambda t: en.check(t, "en")),
+        ):
+            a = median_ms(lambda run=run, text=short: run(text), 3)  # type: ignore[misc]
+            b = median_ms(lambda run=run, text=long: run(text), 3)  # type: ignore[misc]
+            rows.append(f"{label} {a:.0f}→{b:.0f} (×{b / max(a, 0.1):.1f})")
+        print(f"    {name:<20} " + " | ".join(rows))
+
+
+if __name__ == "__main__":
+    scaling()

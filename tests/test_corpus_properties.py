@@ -28,8 +28,6 @@ SAMPLE_EXPECT = json.loads((ROOT / "tests" / "data" / "sample_expect.json").read
 CHECKER_FALSE_ALARMS: dict[tuple[str, str], str] = {
     # (file, text in the violation) → why the check is wrong, not the draft (also listed, with its
     # owner, in tests/data/own_draft_defects.json)
-    ("v2_en_agency_recruiter_coffee_thanks.json", "“al” looks misspelled"):
-        "the English checker splits the notes' name “al-Hassan” at the hyphen and flags “al”",
 }
 
 

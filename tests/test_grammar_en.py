@@ -86,6 +86,7 @@ def test_a_typo_in_the_notes_is_still_a_typo_in_the_draft() -> None:
         "I enjoyed hearing how Zsófia, Thandiwe, Joaquín and Brynjar Kowalczyk split the rota.",
         "Ana Lucía and Siobhán answered my questions.",
         "Xiaoming's team runs the k8s clusters behind the p95 dashboards in gRPC.",
+        "Thank you for the call, and please pass my thanks to Layla al-Hassan and Omar el-Sayed.",
     ],
 )
 def test_names_and_jargon_get_at_most_one_info_each(text: str) -> None:

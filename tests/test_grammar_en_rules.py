@@ -67,7 +67,18 @@ def _span(row: dict) -> tuple[int, int]:  # type: ignore[type-arg]
     return start, start + len(row["error"])
 
 
-@pytest.mark.parametrize("row", [r for r in DEV if r["kind"] != "correct"], ids=lambda r: r["id"])
+def _error_rows() -> list:  # type: ignore[type-arg]
+    """Error rows; those marked `"gap": true` are known misses, kept as strict expected failures
+    (a fix makes the test fail until the mark is removed)."""
+    gap = pytest.mark.xfail(strict=True, reason="a known gap of the English rules")
+    return [
+        pytest.param(r, id=r["id"], marks=[gap] if r.get("gap") else [])
+        for r in DEV
+        if r["kind"] != "correct"
+    ]
+
+
+@pytest.mark.parametrize("row", _error_rows())
 def test_dev_rows_with_an_error_are_found(row: dict) -> None:  # type: ignore[type-arg]
     a, b = _span(row)
     issues = [i for i in CHECKER.check(row["text"], "en", row.get("vocabulary", [])) if i.severity != "info"]
@@ -142,8 +153,11 @@ def test_a_huge_token_never_reaches_harper_and_offsets_hold() -> None:
         "I am very " * 20_000,
         "Lucía's " * 25_000,
         "https://a.io/" + "b" * 200_000,
+        "日本語のテキストです。" * 10_000,
+        "The team was " * 20_000,
     ],
-    ids=["letters", "hyphens", "dots", "ats", "words", "backticks", "for-you", "am-very", "accents", "url"],
+    ids=["letters", "hyphens", "dots", "ats", "words", "backticks", "for-you", "am-very", "accents", "url",
+         "japanese", "subjects"],
 )
 def test_long_hostile_input_finishes(text: str) -> None:
     assert isinstance(CHECKER.check(text, "en"), list)

@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from afterword.checks.grammar import make_checker, start_warmup
 from afterword.checks.grammar.languagetool import installed_version
 from afterword.config import CheckSettings
+from afterword.dictionary import add_word
 
 LT = Path(__file__).resolve().parent / "fixtures" / "languagetool"
 EN_TEXT = "LanguageTool Extensin is the best onee there shud be."
@@ -78,6 +79,20 @@ def test_vocabulary_words_are_not_reported_as_typos(httpserver: HTTPServer) -> N
     _serve(httpserver, _fixture("check_en.json"))
     issues = make_checker(_remote(httpserver), "en").check(EN_TEXT, "en", {"Extensin", "onee"})
     assert [EN_TEXT[i.offset : i.offset + i.length] for i in issues] == ["shud"]
+
+
+def test_words_in_the_user_dictionary_are_not_reported_as_typos(httpserver: HTTPServer) -> None:
+    _serve(httpserver, _fixture("check_en.json"))
+    assert add_word("Onee") is True  # any case: the dictionary is case-folded
+    issues = make_checker(_remote(httpserver), "en").check(EN_TEXT, "en", {"Extensin"})
+    assert [EN_TEXT[i.offset : i.offset + i.length] for i in issues] == ["shud"]
+
+
+def test_the_user_dictionary_does_not_hide_grammar_matches(httpserver: HTTPServer) -> None:
+    _serve(httpserver, _fixture("check_en_grammar.json"))
+    assert add_word("has") is True
+    issues = make_checker(_remote(httpserver), "en").check(GRAMMAR_TEXT, "en")
+    assert "has" in {GRAMMAR_TEXT[i.offset : i.offset + i.length] for i in issues}
 
 
 def test_server_error_falls_back_to_the_offline_checker(httpserver: HTTPServer) -> None:

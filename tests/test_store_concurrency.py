@@ -67,10 +67,11 @@ while True:
 def test_writer_killed_mid_write_leaves_a_loadable_store(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    sample = str(ROOT / "sample_data" / "en_thank_you.json")
     seen = 0
     for run, delay in enumerate((0.15, 0.3, 0.45, 0.6, 0.75)):
         proc = subprocess.Popen(
-            [sys.executable, "-c", LOOP, str(path), str(ROOT / "sample_data/en_thank_you.json"), str(run)],
+            [sys.executable, "-c", LOOP, str(path), sample, str(run)],
             env=env, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"

@@ -116,3 +116,23 @@ def test_new_application_form_takes_typing_at_once_in_256_colours(tmux: Tmux, tm
     position = next(row for row in coloured if "Position" in row)
     assert company.split("Company")[1][:40] != position.split("Position")[1][:40]
     assert "needed" not in tmux.screen()  # nothing was left yet, so nothing is flagged
+
+
+def test_no_native_library_writes_over_the_app(tmux: Tmux, tmp_path: Path) -> None:
+    """harper-py prints a debug line (`gerund_form: …`) on "looking forward to hear"; the app's
+    checks run Harper while the person types, and nothing it prints may reach the terminal."""
+    raw = tmp_path / "pane.out"
+    tmux.start(f"cd {ROOT} && env {_env(tmp_path)} {sys.executable} -m afterword open "
+               "sample_data/en_thank_you.json; sleep 30")
+    tmux.run("pipe-pane", "-o", "-t", "t", f"cat >> {raw}")  # every byte written to the terminal
+    tmux.wait_for(lambda: "ctrl+g to draft" in tmux.screen(), "the draft screen")
+    tmux.keys("C-g")
+    tmux.wait_for(lambda: "· done" in tmux.screen() and "Checks:" in tmux.screen(), "the draft")
+    tmux.keys("-l", "I am looking forward to hear from you. ")
+    tmux.wait_for(lambda: "Checks: 1 error," in tmux.words() and "-ing form" in tmux.words(),
+                  "the checks on the typed sentence")
+    tmux.keys("C-q")
+    tmux.wait_for(lambda: "Checks:" not in tmux.screen(), "exit")
+    written = raw.read_bytes()
+    assert b"look forward to" in written  # the capture saw the app's own drawing
+    assert b"gerund_form" not in written and b"-hear-" not in written

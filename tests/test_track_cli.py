@@ -251,6 +251,7 @@ def test_export_and_import_data_round_trip(four: tuple[Path, dict[str, str]], tm
         (("sent", "{recruiter}", "thank-you"), "not one of its scenarios"),
         (("sent", "{waiting}", "status-check", "--date", "2026-02-30"), "--date '2026-02-30': not a date"),
         (("due", "--today", "tomorrow"), "--today 'tomorrow': not a date"),
+        (("due", "--today", "9999-12-31"), "--today: 9999-12-31 is outside 1900–2100"),
         (("reply", "77", "--outcome", "offer"), "no application with id '77'"),
         (("track", "missing.json"), "missing.json: no such file"),
         (("import-data", "missing.json"), "missing.json: no such file"),

@@ -190,6 +190,74 @@ async def test_versions_view_lists_and_restores_an_edit_that_was_replaced(home: 
         assert screen.query_one(DraftEditor).text == mine
 
 
+async def test_versions_kept_in_an_earlier_session_are_listed_and_restored_before_any_draft(
+        home: Path) -> None:
+    app = _app(home, backend="offline")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _desk(app, pilot)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        await _type(pilot, screen, "Kept from last time. ")
+        mine = screen.query_one(DraftEditor).text
+        await pilot.press("ctrl+q")
+    again = _app(home, backend="offline")
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await _desk(again, pilot)
+        assert not screen.desk.slots
+        await pilot.press("f7")
+        await settle(again, pilot)
+        versions = again.screen
+        assert isinstance(versions, VersionsScreen)  # not "No versions yet": three are kept
+        rows = [[str(c) for c in versions.query_one("DataTable").get_row_at(n)]  # type: ignore[attr-defined]
+                for n in range(len(versions.versions))]
+        assert [(r[4], r[6]) for r in rows] == [("yes", "Priya Raman"), ("—", "Tom Okafor"),
+                                                ("—", "Priya Raman")]
+        await pilot.press("enter")
+        await settle(again, pilot)
+        assert again.screen is screen
+        assert [s.recipient for s in screen.desk.slots] == ["Priya Raman"]
+        assert screen.query_one(DraftEditor).text == mine
+        assert screen.query_one(Tabs).tab_count == 1
+
+
+async def test_versions_say_sent_only_while_the_send_stands(home: Path) -> None:
+    app = _app(home, backend="offline")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _desk(app, pilot)
+        screen.query_one("#recipient", Select).value = "Priya Raman"
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+        async def sent_column() -> list[str]:
+            await pilot.press("f7")
+            await settle(app, pilot)
+            versions = app.screen
+            assert isinstance(versions, VersionsScreen)
+            table = versions.query_one("DataTable")
+            column = [str(table.get_row_at(n)[5]) for n in range(len(versions.versions))]  # type: ignore[attr-defined]
+            await pilot.press("escape")
+            return column
+
+        assert await sent_column() == ["✓"]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("u")  # undo the send: the version stays, no longer marked sent
+        await settle(app, pilot)
+        assert app.screen.rows[0].next_step.startswith("thank-you: Priya due")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, DraftScreen)
+        screen = app.screen
+        screen.query_one("#recipient", Select).value = "Priya Raman"
+        await pilot.pause()
+        assert await sent_column() == ["—"]
+
+
 async def test_esc_after_a_picker_change_keeps_the_jobs_tone(home: Path) -> None:
     gate = threading.Event()
     app = _app(home, scripted=ScriptedBackend(delay=0.01, gate=gate), backend="offline")
@@ -378,8 +446,10 @@ async def test_instruction_like_notes_are_said_in_the_status_bar(home: Path) -> 
     app = AfterwordApp(services, notes=steering, state=UIState(home / "ui.json"))
     async with app.run_test(size=SIZE) as pilot:
         screen = await _desk(app, pilot)
-        status = str(screen.query_one("#status").render())
-        assert "instruction-like text: sent as data, not obeyed" in status
+        status = " ".join(str(screen.query_one("#status").render()).split())
+        assert ("instruction-like text in topics_discussed[0] — left out of the draft and passed to a "
+                "model only as data") in status
+        assert "afterword validate" not in status  # a CLI command is no advice inside the app
     calm = _app(home, backend="offline")
     async with calm.run_test(size=SIZE) as pilot:
         screen = await _desk(calm, pilot)

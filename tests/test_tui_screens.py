@@ -203,8 +203,8 @@ async def test_new_notes_form_focuses_the_first_field_and_rows_need_no_syntax(ho
         news_text.value = "Acme faces a lawsuit over a data breach"
         await pilot.pause(1.2)
         await settle(app, pilot)
-        warning = str(screen.query_one(f"#{news.problem_id()}").render())
-        assert warning.startswith("1. ") and "lawsuit" in warning  # the input lint, as it is typed
+        warning = str(screen.query_one(f"#{news.wid(0, 'problem')}").render())
+        assert warning.startswith("Negative news (lawsuit)")  # the input lint in its row, as it is typed
         scratch = json.loads((home / "notes-autosave.json").read_text(encoding="utf-8"))
         assert scratch["interviewers"] == [{"name": "Priya Raman", "greet_as": "Priya"}]
 

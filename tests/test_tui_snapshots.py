@@ -66,6 +66,10 @@ async def _rows(pilot: Pilot[None]) -> None:
     pilot.app.screen.query_one("#rows-interviewers").scroll_visible(top=True, animate=False)
 
 
+async def _news(pilot: Pilot[None]) -> None:
+    pilot.app.screen.query_one("#rows-company-news").scroll_visible(top=True, animate=False)
+
+
 async def _versions(pilot: Pilot[None]) -> None:
     from afterword.tui.screens.versions import VersionsScreen
 
@@ -80,7 +84,8 @@ async def _versions(pilot: Pilot[None]) -> None:
         StoredDraft(**{**base.model_dump(), "tone": "formal"}, id="1.3", app_id="1", version=3,
                     created=when + dt.timedelta(minutes=9), approved=True),
     ]
-    pilot.app.push_screen(VersionsScreen("Versions of the thank-you to Priya Raman (newest first)", versions))
+    pilot.app.push_screen(VersionsScreen("Versions of the thank-you to Priya Raman (newest first)", versions,
+                                         sent={"1.3"}))
 
 
 def _seed(home: Path) -> None:
@@ -105,6 +110,7 @@ SCREENS: dict[str, tuple[str | None, Steps]] = {
     "notes_new": (None, _run("n")),
     "notes_tracked": (None, _run("e")),
     "notes_rows": (None, _run("e", _rows)),
+    "notes_news": ("en_thank_you.json", _run("ctrl+n", _news)),
     "reply": (None, _run("r")),
     "delete": (None, _run("d")),
     "help": ("en_thank_you.json", _run("f1")),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual.app import App
@@ -90,15 +90,18 @@ def frozen_clock() -> float:
     return 0.0
 
 
-def make_services(home: Path, scripted: Backend | None = None, **settings: object) -> Services:
-    """Real services on a temp store; Ollama at a closed loopback port; optional scripted model."""
-    config = Settings(ollama=OllamaSettings(host=CLOSED_PORT, connect_timeout=0.5), **settings)  # type: ignore[arg-type]
+def make_services(home: Path, scripted: Backend | None = None, ollama: OllamaSettings | None = None,
+                  **settings: object) -> Services:
+    """Real services on a temp store; Ollama at a closed loopback port (unless `ollama` says
+    otherwise); optional scripted model."""
+    ollama = ollama or OllamaSettings(host=CLOSED_PORT, connect_timeout=0.5)
+    config = Settings(ollama=ollama, **settings)  # type: ignore[arg-type]
     config.checks.languagetool = "off"
 
-    def backend(name: str, model: str | None) -> Backend:
+    def backend(name: str, model: str | None, notice: Callable[[str], None]) -> Backend:
         if name == "scripted" and scripted is not None:
             return scripted
-        return make_backend(name, config, model)
+        return make_backend(name, config, model, notice)
 
     return Services(
         settings=config,

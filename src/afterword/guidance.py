@@ -74,6 +74,13 @@ def rule(rule_id: str) -> Rule | None:
     return rules().get(rule_id)
 
 
+def explained(check: str, source: str = "guidance") -> bool:
+    """The data explains this check id: an entry of its own, a rule id as its name, or a rule for
+    its whole source (any grammar or spelling rule → C8)."""
+    data = _data()
+    return check in data["checks"] or _RULE_ID.match(check) is not None or source in data["sources"]
+
+
 def explain(check: str, source: str = "guidance", message: str = "") -> Explanation:
     """What an issue asks and why, for any issue: by its check id, the rule its id or message
     cites, or its source (grammar and spelling → C8); otherwise a plain reading of the message."""

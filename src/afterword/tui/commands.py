@@ -20,6 +20,8 @@ class ActionsProvider(Provider):
             for _key, binding in node._bindings:
                 if not binding.description or binding.action in seen:
                     continue
+                if node.check_action(binding.action, ()) is False:
+                    continue  # it does not apply now ("Add word" without a spelling issue)
                 seen.add(binding.action)
                 keys = self.app.get_key_display(binding)
                 yield f"{binding.description} ({keys})", binding.tooltip, node, binding

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from textual.message_pump import MessagePump
 
-from afterword.errors import AfterwordError, BackendError
+from afterword.errors import AfterwordError, BackendError, InputError
 from afterword.models import Draft
 from afterword.sanitize import has_control, terminal_safe
 from afterword.tui.messages import (
+    BackendNoticed,
     ChecksUpdated,
     DraftChunkReceived,
     DraftCompleted,
@@ -20,7 +21,7 @@ from afterword.tui.messages import (
     GenerationFinished,
     GenerationRequest,
 )
-from afterword.tui.safe import app_hint, error_text
+from afterword.tui.safe import app_hint, app_line, error_text
 
 if TYPE_CHECKING:
     from afterword.checks.grammar import GrammarChecker
@@ -61,6 +62,14 @@ def _terminal_safe_draft(draft: Draft, job: Job, grammar: GrammarChecker | None)
     return safe
 
 
+def backend_notice(target: MessagePump) -> Callable[[str], None]:
+    """A backend's notice callback that posts what it says to `target` (from any thread)."""
+    def notice(text: str) -> None:
+        target.post_message(BackendNoticed(terminal_safe(app_line(text))))
+
+    return notice
+
+
 def generate(target: MessagePump, services: Services, request: GenerationRequest,
              cancelled: Callable[[], bool]) -> None:
     """Run each job of the request through the pipeline, posting started / chunk / completed /
@@ -70,7 +79,7 @@ def generate(target: MessagePump, services: Services, request: GenerationRequest
     finished: list[tuple[int, Draft]] = []
     slot, job = request.slots[0], request.jobs[0]
     try:
-        backend = services.make_backend(request.backend, request.model)
+        backend = services.make_backend(request.backend, request.model, backend_notice(target))
         model_name = backend.model_name()
         grammar = services.checker(job.notes.language)
         pipeline = Pipeline(backend, services.settings, grammar)
@@ -91,7 +100,8 @@ def generate(target: MessagePump, services: Services, request: GenerationRequest
                                         terminal_safe(app_hint(exc.hint)), terminal_safe(exc.partial)))
     except AfterwordError as exc:
         target.post_message(DraftFailed(request, slot, job, terminal_safe(exc.message),
-                                        terminal_safe(app_hint(exc.hint))))
+                                        terminal_safe(app_hint(exc.hint)),
+                                        lasting=isinstance(exc, InputError)))
     except Exception as exc:  # a bug must not leave the screen streaming forever
         target.post_message(DraftFailed(request, slot, job, terminal_safe(f"unexpected error: {exc!r}")))
     copies = [d for _, d in finished]

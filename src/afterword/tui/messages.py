@@ -69,6 +69,17 @@ class DraftFailed(Message):
     message: str
     hint: str = ""
     partial: str = ""
+    lasting: bool = False
+    """A problem of the setup (a refused Ollama host, bad input), not of this one run: it is said
+    as an error that stays until dismissed."""
+
+
+@dataclass(eq=False)
+class BackendNoticed(Message):
+    """Something the backend wants the person to know (notes going to another machine, an empty
+    OLLAMA_HOST, the fallback to the offline composer); said once, in the status bar."""
+
+    text: str
 
 
 @dataclass(eq=False)
@@ -98,6 +109,8 @@ class ModelsListed(Message):
     models: list[str]
     error: str | None = None
     hint: str = ""
+    refused: bool = False
+    """The Ollama host is one afterword may not send notes to (another machine, not allowed)."""
 
 
 @dataclass(eq=False)
@@ -107,6 +120,8 @@ class NotesValidated(Message):
     revision: int
     valid: bool
     issues: list[Issue]
+    warning: str = ""
+    """One line naming the fields with instruction-like text (empty when there are none)."""
 
 
 @dataclass(eq=False)

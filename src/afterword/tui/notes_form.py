@@ -5,6 +5,7 @@ form still maps to a dict the store can autosave."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -390,13 +391,52 @@ def _where(error: ErrorDetails) -> str | None:
     return "candidate.name" if "candidate" in message else None
 
 
+SCHEMA = "schema"
+"""The rule of a problem pydantic found (shown once the field was left, or on save)."""
+_NEWS_TEXT = re.compile(r"company\.news\[(\d+)\]\.text")
+
+
 def lint_notes(notes: Notes) -> list[Issue]:
-    """Input lint shown as the person types. The understanding step's notes lint (issue 8)
-    joins here: add its issues to this list, with their field paths."""
+    """Input lint shown as the person types: `validate_notes` (negative news, instruction-like
+    text, control characters, misspelled free text with suggestions, missing essentials, and the
+    understanding step's notes lint with its rewrites), a flagged news item said in the form's words."""
     from afterword.checks.validate import validate_notes
     from afterword.scenarios import infer_scenario
 
-    return validate_notes(notes, infer_scenario(notes))
+    return [_news_in_form_words(i, notes) for i in validate_notes(notes, infer_scenario(notes))]
+
+
+def _news_in_form_words(issue: Issue, notes: Notes) -> Issue:
+    """A news item the guard flags: its reason, for the row beside its “Use anyway” toggle."""
+    from afterword.checks.news import news_verdict
+
+    m = _NEWS_TEXT.fullmatch(issue.field or "")
+    if issue.rule != "C5-news" or m is None or int(m.group(1)) >= len(notes.company.news):
+        return issue
+    item = notes.company.news[int(m.group(1))]
+    reason = news_verdict(item.text, notes.language).reason
+    said = (f"Used anyway: you marked it fine ({reason})." if item.ok else
+            f"Negative news ({reason}): left out of drafts unless you tick “Use anyway”.")
+    return issue.model_copy(update={"message": said})
+
+
+def suggestion(issue: Issue) -> str:
+    """The rewrites an issue suggests, in the form's words (`"greet_as": "Yuki"` → Greet as:
+    “Yuki”); "" when there are none, or its message already names the best one."""
+    if not issue.replacements or issue.replacements[0] in issue.message:
+        return ""
+    said = []
+    for text in issue.replacements[:3]:
+        try:
+            data = json.loads("{" + text + "}")
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and len(data) == 1:
+            (key, value), = data.items()
+            text = f"{_label(key)[0]}: “{value}”"
+        if text and text not in issue.message:
+            said.append(text)
+    return " · ".join(said)
 
 
 def validate_values(values: FormValues) -> tuple[Notes | None, list[Issue]]:
@@ -405,6 +445,6 @@ def validate_values(values: FormValues) -> tuple[Notes | None, list[Issue]]:
     try:
         notes = Notes.model_validate(data)
     except ValidationError as exc:
-        return None, [Issue(source="guidance", rule="schema", message=plain_problem(err), severity="error",
+        return None, [Issue(source="guidance", rule=SCHEMA, message=plain_problem(err), severity="error",
                             field=_where(err)) for err in exc.errors()]
     return notes, lint_notes(notes)

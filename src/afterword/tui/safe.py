@@ -9,7 +9,8 @@ from rich.text import Text
 
 from afterword.sanitize import terminal_safe
 
-_CLI_FLAG = re.compile(r",?\s*(?:or\s+)?(?:use\s+)?`?--[a-z][\w-]*(?:[ =][\w.-]+)?`?")
+_CLI_FLAG = re.compile(r"[,;]?\s*(?:or\s+)?(?:use\s+)?`?--[a-z][\w-]*(?:[ =][\w.-]+)?`?")
+_CLI_ADVICE = re.compile(r"[;,]?\s*run `afterword [^`]*`.*$")
 
 
 def safe(text: object) -> str:
@@ -24,7 +25,13 @@ def plain(text: object, style: str = "") -> Text:
 
 def app_hint(hint: str) -> str:
     """A hint written for the CLI, without its command-line flags (the app has pickers)."""
-    return _CLI_FLAG.sub("", hint).strip(" ,")
+    return _CLI_FLAG.sub("", hint).strip(" ,;")
+
+
+def app_line(line: str) -> str:
+    """A line written for the CLI's stderr, for the app: without the `afterword: ` prefix and
+    without advice to run a command (the app shows the details itself)."""
+    return _CLI_ADVICE.sub("", app_hint(line.removeprefix("afterword: ")))
 
 
 def error_text(exc: BaseException) -> str:

@@ -21,16 +21,19 @@ if TYPE_CHECKING:
     from afterword.checks.grammar import GrammarChecker
     from afterword.store import Store
 
-BackendFactory = Callable[[str, "str | None"], "Backend"]
+Notice = Callable[[str], None]
+BackendFactory = Callable[[str, "str | None", Notice], "Backend"]
+"""(backend name, model, notice) → a backend; `notice` hears what the person should know (notes
+going to another machine, an empty OLLAMA_HOST, the fallback to the offline composer)."""
 
 
 def default_backend_factory(settings: Settings) -> BackendFactory:
     """`make_backend` bound to the settings (imports the backends only when first used)."""
 
-    def build(name: str, model: str | None) -> Backend:
+    def build(name: str, model: str | None, notice: Notice) -> Backend:
         from afterword.backends import make_backend
 
-        return make_backend(name, settings, model)
+        return make_backend(name, settings, model, notice)
 
     return build
 

@@ -22,6 +22,7 @@ from language_tool_python.exceptions import LanguageToolError
 from language_tool_python.match import Match
 
 from afterword.checks.grammar.offline_en import merge
+from afterword.dictionary import user_words
 from afterword.models import Issue, Severity
 
 if TYPE_CHECKING:
@@ -164,7 +165,8 @@ def _known(word: str, vocab: set[str], spelling: bool) -> bool:
 
 
 def issues_from_matches(matches: list[Match], text: str, vocabulary: Collection[str] = ()) -> list[Issue]:
-    """LanguageTool matches as Issues; matches on vocabulary words (names, terms) are dropped."""
+    """LanguageTool matches as Issues; matches on vocabulary words (the notes' names and terms,
+    the user dictionary) are dropped."""
     vocab = {v.casefold() for v in vocabulary}
     issues = []
     for m in matches:
@@ -240,7 +242,7 @@ class LanguageToolChecker:
             return self._offline(text, language, vocabulary, f"failed: {_reason(exc)}", role)
         self._failed_at = None
         self.name = self.label
-        issues = issues_from_matches(matches, text, vocabulary)
+        issues = issues_from_matches(matches, text, {*vocabulary, *user_words()})
         if self.supplement is not None:
             issues = merge(issues, self.supplement.check(text, language, vocabulary, role=role))
         return sorted(issues, key=lambda i: (i.offset, i.length))

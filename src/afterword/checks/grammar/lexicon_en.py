@@ -90,3 +90,13 @@ def adverb(adjective: str) -> str | None:
     if low.endswith(("ll", "ue")):
         stems.append(low + "y" if low.endswith("ll") else low[:-1] + "ly")
     return next((s for s in stems if "RB" in tags(s)), None)
+
+
+def adjective(adverb: str) -> str | None:
+    """The adjective of an -ly `adverb` the lexicon knows ("significantly" → "significant")."""
+    low = adverb.lower()
+    if not low.endswith("ly") or tags(low) != {"RB"}:
+        return None  # "only", "early", "daily" are adjectives too
+    stem = low[:-2]
+    stems = [stem, stem + "e", low[:-3] + "y", low[:-1] + "e", low[:-4], low[:-1]]
+    return next((s for s in stems if "JJ" in tags(s)), None)

@@ -19,7 +19,9 @@ the lexicon lacks, not ending in -s), `<Num>` (a number above one), `*` (any wor
 is any word but that (or the end of the clause); `elem?` may be absent; `^` before an element
 pins it to the start of a clause, `$` at the end requires the clause to end there; `[` … `]`
 marks the words the issue covers (the whole match when absent). A fix may use `{N}` for the
-word matched by element N (1-based) and `{N:TAG}` for that word inflected ("{3:VBG}").
+word matched by element N (1-based) and `{N:TAG}` for that word inflected ("{3:VBG}"; `RB` gives
+the -ly adverb of an adjective, `JJ` the adjective of an -ly adverb), or derived through a table of
+the rule files' `[derive]` section ("{*:NOUN}").
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ _NUMBER_WORDS = frozenset(
         "dozen",
     ]
 )
+_UNITS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 _POS = frozenset({"NN", "NNS", "VB", "VBP", "VBZ", "VBD", "VBN", "VBG", "JJ", "JJR", "JJS", "RB", "RBS"})
 NEAR = 6  # how far back a `~` condition looks
 _REACH = 8  # words around a match where an antipattern may start
@@ -79,9 +82,11 @@ Derive = dict[str, dict[str, str]]  # field tag → word → derived word ("NOUN
 
 
 def is_number(tok: Tok) -> bool:
-    """A numeral above one: "two", "40", "1,200" (not "1", "1.0", a year-like "2023")."""
-    if tok.low in _NUMBER_WORDS:
-        return True
+    """A numeral above one: "two", "forty-five", "40", "1,200" (not "1", "1.0", a year-like "2023")."""
+    if tok.low in _NUMBER_WORDS or (
+        "-" in tok.low and all(p in _NUMBER_WORDS or p in _UNITS for p in tok.low.split("-"))
+    ):
+        return True  # "forty-five"
     digits = tok.low.replace(",", "")
     return digits.isdigit() and int(digits) > 1 and not (len(digits) == 4 and digits[:2] in ("19", "20"))
 
@@ -133,6 +138,16 @@ class Pattern:
     elems: list[Elem]  # the match itself; elems[0] is a required word
     mark: tuple[int, int]  # element range [a, b) the issue covers
     end_clause: bool
+
+    @property
+    def anchor(self) -> frozenset[str] | None:
+        """Words of which one must be in the text for a match (the smallest such set), if any."""
+        sets = [
+            e.words
+            for e in (*self.before, *self.elems)
+            if e.words and not (e.tags or e.special or e.negated or e.optional or e.near)
+        ]
+        return min(sets, key=len) if sets else None
 
     def match(self, toks: Sequence[Tok], i: int, text: str) -> list[int | None] | None:
         """The token index per element of the first match starting at toks[i], or None."""
@@ -250,6 +265,17 @@ class Rule:
     severity: Severity = "error"
     source: str = "grammar"
     derive: Derive = field(default_factory=dict)
+    _anchors: list[frozenset[str] | None] | None = field(default=None, repr=False)
+
+    def may_match(self, present: set[str]) -> bool:
+        """False when every pattern needs a word that `present` lacks."""
+        return any(a is None or not a.isdisjoint(present) for a in self.anchors)
+
+    @property
+    def anchors(self) -> list[frozenset[str] | None]:
+        if self._anchors is None:
+            self._anchors = [p.anchor for p in self.patterns]
+        return self._anchors
 
     def find(self, toks: Sequence[Tok], i: int, text: str) -> Issue | None:
         """The issue when a pattern matches at toks[i] and no antipattern covers it."""
@@ -304,7 +330,9 @@ def _fill(fix: str, words: list[Tok | None], marked: str, derive: Derive) -> str
         if tag is None:
             return text
         form = derive.get(tag, {}).get(low) if tag in derive else (
-            lexicon_en.adverb(low) if tag == "RB" else lexicon_en.inflect(low, tag)
+            lexicon_en.adverb(low) if tag == "RB"
+            else lexicon_en.adjective(low) if tag == "JJ"
+            else lexicon_en.inflect(low, tag)
         )  # fmt: skip
         if form is None:
             failed = True
@@ -387,10 +415,13 @@ class RuleSet:
         ))  # fmt: skip
 
     def issues(self, toks: Sequence[Tok], text: str) -> Iterator[Issue]:
-        """Every rule's issues in `toks`, one per span."""
+        """Every rule's issues in `toks`, one per span. A rule none of whose patterns can match
+        the words present (see Pattern.anchor) is not tried."""
+        present = {t.low for t in toks}
+        scan = [r for r in self._scan if r.may_match(present)]
         seen: set[tuple[int, int]] = set()
         for i, tok in enumerate(toks):
-            for rule in (*self._index.get(tok.low, ()), *self._scan):
+            for rule in (*self._index.get(tok.low, ()), *scan):
                 found = rule.find(toks, i, text)
                 if found is not None and (found.offset, found.length) not in seen:
                     seen.add((found.offset, found.length))

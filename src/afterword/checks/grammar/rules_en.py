@@ -12,9 +12,9 @@ from functools import cache
 from importlib.resources import files
 
 from afterword.checks.grammar.agreement_en import (
-    compound_subject_issues,
-    np_agreement_issues,
     number_issues,
+    question_issues,
+    subject_verb_issues,
     there_is_issues,
 )
 from afterword.checks.grammar.confusables_en import confusable_issues
@@ -143,14 +143,133 @@ def agreement_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
         yield word_issue(verb, "EN_AGREEMENT", msg, fix)
 
 
+# ---------------------------------------------------------------- tense and a point in time
+_MONTHS = words(
+    "january february march april may june july august september october november december jan feb mar "
+    "apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+_HAVE = words("have has i've we've you've they've")
+_PRESENT_BE = words("am is are i'm we're you're they're he's she's")
+_THIRD_PERSON_BE = words("is he's she's")
+_SUBJECTS = words("i we you they he she")
+_CLAUSE_WORDS = CONJUNCTIONS | words("that which who")
+_NOT_PERFECT_BEFORE = words("the at for in over during since my our your their this past its")
+_LAST_WHAT = _WEEKDAYS | words("week month year night summer winter spring autumn fall quarter weekend")
+
+
+def _year(tok: Tok) -> bool:
+    return len(tok.low) == 4 and tok.low.isdigit() and tok.low[:2] in ("19", "20")
+
+
+def _clause_before(toks: list[Tok], i: int) -> list[int]:
+    """Indices of the words before toks[i] in its clause, nearest first (up to a conjunction)."""
+    out: list[int] = []
+    j = i
+    while j > 0 and toks[j].joined and len(out) < 12 and toks[j - 1].low not in _CLAUSE_WORDS:
+        j -= 1
+        out.append(j)
+    return out
+
+
+def _since_issue(toks: list[Tok], i: int) -> Issue | None:
+    """ "I am working here since 2019", "I live in Toronto since 2016": the present perfect is due."""
+    before = _clause_before(toks, i)
+    if any(toks[j].low in _HAVE | {"had", "been", "having", "for"} for j in before):
+        return None
+    for j in before:
+        tok, nxt = toks[j], next_tok(toks, j)
+        if tok.low in _PRESENT_BE and nxt is not None and "VBG" in tags(nxt.low):
+            fix = ("has" if tok.low in _THIRD_PERSON_BE else "have") + f" been {nxt.text}"
+            msg = f"With “since” + a point in time, use the present perfect: “{fix}”."
+            return issue("EN_SINCE_PRESENT", msg, tok.start, nxt.end, [fix])
+        prev = toks[j - 1] if j > 0 and tok.joined else None
+        if (
+            prev is not None
+            and prev.low in _SUBJECTS
+            and tags(tok.low) & {"VBP", "VBZ"}
+            and tok.low not in BE | AUX
+        ):
+            participle = inflect(tok.low, "VBN")
+            if participle is None:
+                return None
+            fix = f"{'has' if prev.low in ('he', 'she') else 'have'} {participle}"
+            msg = f"With “since” + a point in time, use the present perfect: “{fix}”."
+            return issue("EN_SINCE_PRESENT", msg, tok.start, tok.end, [fix])
+    return None
+
+
+def _perfect_issue(toks: list[Tok], i: int) -> Issue | None:
+    """ "I have met her two days ago", "Yesterday I have sent…": a finished time takes the past."""
+    span = [*reversed(_clause_before(toks, i)), i]
+    k = i + 1
+    while k < len(toks) and toks[k].joined and toks[k].low not in _CLAUSE_WORDS and len(span) < 24:
+        span.append(k)
+        k += 1
+    if any(toks[j].low == "since" for j in span):
+        return None
+    verbs = sorted(
+        (j for j in span if tags(toks[j].low) & {"VBD", "VBN"} and toks[j].low not in BE | AUX),
+        key=lambda j: abs(j - i),
+    )  # the nearest verb owns the time
+    for j in verbs:
+        before = prev_tok(toks, j)
+        if before is not None and before.low in _ADVERBS_PERFECT:
+            before = prev_tok(toks, j - 1)
+        if before is None or before.low not in _HAVE or "VBN" not in tags(toks[j].low):
+            return None  # another verb owns the time ("the video you sent me yesterday")
+        past = inflect(toks[j].low, "VBD")
+        if past is None:
+            return None
+        msg = f"With a finished time (“{toks[i].text}”), use the simple past: “{past}”."
+        return issue("EN_PERFECT_FINISHED_TIME", msg, before.start, toks[j].end, [past])
+    return None
+
+
+_ADVERBS_PERFECT = words("already just also recently never finally")
+
+
+def tense_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
+    """The present with "since 2019", the present perfect with "two days ago" / "yesterday"."""
+    for i, tok in enumerate(toks):
+        nxt = next_tok(toks, i)
+        found = None
+        if (
+            tok.low == "since"
+            and nxt is not None
+            and (
+                _year(nxt)
+                or nxt.low in _MONTHS - {"may"}
+                or nxt.low in _WEEKDAYS
+                or nxt.low in ("last", "then")
+            )
+        ):
+            found = _since_issue(toks, i)
+        elif tok.low in ("ago", "yesterday") or (
+            tok.low == "last" and nxt is not None and nxt.low in _LAST_WHAT
+            and (i == 0 or not tok.joined or toks[i - 1].low not in _NOT_PERFECT_BEFORE)
+        ):  # fmt: skip
+            found = _perfect_issue(toks, i)
+        if found is not None:
+            yield found
+
+
 # ---------------------------------------------------------------- doubled words
 _DOUBLE_OK = words("had that bye so no ha very really knock tut night well now")
+
+
+def _acronym_beside_word(first: str, second: str, after: str) -> bool:
+    """"at AT&T", "it IT": a name in capitals (or joined by "&") next to the same letters as a word."""
+    return first != second and (after == "&" or (len(second) > 1 and first.isupper() != second.isupper()))
 
 
 def doubled_issues(toks: list[Tok], text: str) -> Iterator[Issue]:
     for i, tok in enumerate(toks):
         before = prev_tok(toks, i)
-        if before is not None and before.low == tok.low and tok.low.isalpha() and tok.low not in _DOUBLE_OK:
+        if (
+            before is not None and before.low == tok.low and tok.low.isalpha() and tok.low not in _DOUBLE_OK
+            and not _acronym_beside_word(before.text, tok.text, text[tok.end : tok.end + 1])
+        ):  # fmt: skip
             msg = f"“{tok.text}” is written twice: delete one."
             yield issue("EN_DOUBLED_WORD", msg, before.start, tok.end, [before.text])
 
@@ -189,8 +308,9 @@ _TOKEN_RULES: tuple[Callable[[list[Tok], str], Iterator[Issue]], ...] = (
     pattern_issues,
     article_issues,
     agreement_issues,
-    np_agreement_issues,
-    compound_subject_issues,
+    tense_issues,
+    subject_verb_issues,
+    question_issues,
     there_is_issues,
     number_issues,
     doubled_issues,

@@ -17,11 +17,12 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Button, Header, Select, Static, Tabs
 
-from afterword.errors import AfterwordError
+from afterword.errors import AfterwordError, InputError
 from afterword.models import CANDIDATE_SCENARIOS, RECRUITER_SCENARIOS, TONES, Notes
 from afterword.tui.desk import Choice, Desk, Plan
-from afterword.tui.generation import generate, partial_draft
+from afterword.tui.generation import backend_notice, generate, partial_draft
 from afterword.tui.messages import (
+    BackendNoticed,
     DraftChunkReceived,
     DraftCompleted,
     DraftFailed,
@@ -30,7 +31,7 @@ from afterword.tui.messages import (
     GenerationRequest,
     ModelsListed,
 )
-from afterword.tui.safe import plain, safe
+from afterword.tui.safe import app_line, plain, safe
 from afterword.tui.screens.draft_export import ExportActions
 from afterword.tui.screens.draft_review import ReviewActions
 from afterword.tui.screens.draft_tabs import DeskTabs
@@ -69,6 +70,8 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
                 tooltip="Select the next issue and jump to it in the draft"),
         Binding("f3", "apply_fix", "Fix", id="apply_fix",
                 tooltip="Apply the first suggestion of the selected issue"),
+        Binding("f8", "add_word", "Add word", id="add_word",
+                tooltip="Add the word of the selected spelling issue to your dictionary, then check again"),
         Binding("f6", "next_person", "Person", id="next_person", priority=True,
                 tooltip="Show the next person's draft (shift+f6: the previous one)"),
         Binding("escape", "cancel", "Back", id="cancel",
@@ -155,10 +158,16 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         editor.text = "Press ctrl+g to draft, ctrl+r for tone variants, F1 for help."
         self.query_one(StatusLine).backend = self.pick("backend")
         self.query_one("#pickers").set_class(self.app.size.width < NARROW, "-narrow")
-        self.call_after_refresh(self.run_worker, self._list_models, thread=True, group="models",
-                                exit_on_error=False)
+        self.call_after_refresh(self.run_worker, partial(self._list_models, self.pick("backend")),
+                                thread=True, group="models", exit_on_error=False)
         self.run_worker(self._check_notes, thread=True, group="notes-lint", exit_on_error=False)
         self.load_progress()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"Add word" only while a spelling issue is selected."""
+        if action == "add_word":
+            return self.is_mounted and self.spelling_issue() is not None
+        return True
 
     def on_resize(self, event: Resize) -> None:
         self.query_one("#pickers").set_class(event.size.width < NARROW, "-narrow")
@@ -188,7 +197,15 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
 
     # models and backend state -------------------------------------------------------------------
 
-    def _list_models(self) -> None:
+    def _list_models(self, backend: str) -> None:
+        """(worker) Installed models; for Ollama, what its host means for the notes (another
+        machine, an empty OLLAMA_HOST) before anything is sent, or that afterword may not use it."""
+        if backend in ("auto", "ollama"):
+            try:  # builds the backend only: nothing is sent
+                self.services.make_backend("ollama", None, backend_notice(self))
+            except InputError as exc:
+                self.post_message(ModelsListed([], exc.message, exc.hint, refused=True))
+                return
         try:
             models = self.services.list_models()
         except AfterwordError as exc:
@@ -197,16 +214,17 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         self.post_message(ModelsListed(models))
 
     def _check_notes(self) -> None:
-        """(worker) Say in the status bar when the notes hold instruction-like text (only that
-        check: the whole input lint would load the spelling checker while the screen opens)."""
-        from afterword.checks.injection import instruction_issues
+        """(worker) Say in the status bar when the notes hold instruction-like text (and where)."""
+        from afterword.checks.injection import instruction_warning
 
-        said = "notes hold instruction-like text: sent as data, not obeyed" if instruction_issues(
-            self.notes) else ""
-        self.app.call_from_thread(self._warn, said)
+        said = instruction_warning(self.notes)
+        self.app.call_from_thread(self._warn, app_line(said) if said else "")
 
     def _warn(self, said: str) -> None:
         self.query_one(StatusLine).warning = said
+
+    def on_backend_noticed(self, event: BackendNoticed) -> None:
+        self.query_one(StatusLine).say(event.text)
 
     def on_models_listed(self, event: ModelsListed) -> None:
         select = self.query_one("#model", Select)
@@ -217,8 +235,13 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
                 select.value = wanted
             return
         select.disabled = True
-        if self.pick("backend") in ("auto", "ollama"):  # said once, quietly, in the status bar
-            self.query_one(StatusLine).note = "Ollama not running"
+        status = self.query_one(StatusLine)
+        if self.pick("backend") not in ("auto", "ollama"):
+            return
+        if event.refused:  # said once, quietly, in the status bar; generate says how to allow it
+            status.note = f"not used: {event.error}"
+        elif not status.notices:
+            status.note = "Ollama not running"
 
     def offer_offline(self, message: str, hint: str) -> None:
         """Say what failed and how to fix it (in the banner, once), and offer the offline composer."""
@@ -240,7 +263,7 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
         status = self.query_one(StatusLine)
         status.backend = str(event.value)
         if event.value == "offline":
-            status.note = ""
+            status.note, status.notices = "", ()
         self.query_one("#model", Select).disabled = event.value not in ("auto", "ollama")
 
     # generation -------------------------------------------------------------------------------
@@ -328,6 +351,11 @@ class DraftScreen(DeskTabs, ReviewActions, ExportActions, Screen[None]):
 
     def on_draft_failed(self, event: DraftFailed) -> None:
         if not self._live(event.request):
+            return
+        if event.lasting:  # the setup is wrong (a refused host): said until dismissed, with the fix
+            self.query_one(StatusLine).stop("failed")
+            self.notify(f"{event.message} — {event.hint}" if event.hint else event.message,
+                        title="Cannot draft", severity="error")
             return
         slot = self.desk.slots[event.index]
         kept = event.partial or slot.stream

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
+from afterword.errors import AfterwordError
 from afterword.models import Draft, Notes
 from afterword.sanitize import terminal_safe
 from afterword.tui.safe import plain
@@ -120,39 +121,67 @@ class ExportActions:
         return draft
 
     def action_versions(self) -> None:
-        """List every kept version of this person's draft; Enter restores one."""
+        """List every kept version of this person's draft; Enter restores one. Before anything is
+        drafted on this screen: the kept versions of the picked scenario and person (or everyone)."""
+        from afterword.tui.screens.draft import EVERYONE
+
         slot = self.desk.slot
-        if slot is None or self.app_id is None:
-            self.notify("No versions yet — ctrl+g drafts one." if slot is None
-                        else "These notes are not tracked, so no versions are kept.", severity="warning")
+        if self.app_id is None:
+            self.notify("These notes are not tracked, so no versions are kept.", severity="warning")
             return
         self.keep_edits()
-        app_id, person, scenario = self.app_id, slot.recipient, slot.job.scenario
-        self.tasks.submit(lambda: self.services.store.drafts(app_id, recipient=person, scenario=scenario),
-                          partial(self._show_versions, slot), failed="Versions not read")
+        app_id = self.app_id
+        if slot is None:
+            to = self.pick("recipient")
+            person, scenario = (None if to == EVERYONE else to), self.pick("scenario")
+        else:
+            person, scenario = slot.recipient, slot.job.scenario
+        title = f"Versions of the {scenario} to {person or 'everyone'} (newest first)"
 
-    def _show_versions(self, slot: Slot, versions: list[StoredDraft]) -> None:
+        def read() -> tuple[list[StoredDraft], set[str]]:
+            """(worker) The versions, and which of them were recorded as sent (an undone send is not)."""
+            store = self.services.store
+            sent = {e.draft for e in store.get_application(app_id).events if e.kind == "sent" and e.draft}
+            return store.drafts(app_id, recipient=person, scenario=scenario), sent
+
+        self.tasks.submit(read, partial(self._show_versions, slot, title), failed="Versions not read")
+
+    def _show_versions(self, slot: Slot | None, title: str,
+                       found: tuple[list[StoredDraft], set[str]]) -> None:
         from afterword.tui.screens.versions import VersionsScreen
 
-        title = f"Versions of the {slot.job.scenario} to {slot.recipient} (newest first)"
-        self.app.push_screen(VersionsScreen(title, versions), partial(self._restore, slot))
+        versions, sent = found
+        if not versions:
+            self.notify("No versions yet — ctrl+g drafts one.", severity="warning")
+            return
+        self.app.push_screen(VersionsScreen(title, versions, sent), partial(self._restore, slot))
 
-    def _restore(self, slot: Slot, version: StoredDraft | None) -> None:
+    def _restore(self, slot: Slot | None, version: StoredDraft | None) -> None:
         if version is None or self.app_id is None:
             return
         self.tasks.submit(lambda: self.services.store.restore_draft(version.id),
                           partial(self._restored, slot), failed="Not restored")
 
-    def _restored(self, slot: Slot, stored: StoredDraft) -> None:
-        if slot not in self.desk.slots:
-            return
-        index = self.desk.slots.index(slot)
-        self.desk.current = index
+    def _restored(self, slot: Slot | None, stored: StoredDraft) -> None:
+        from afterword.pipeline import plan_jobs
+
         draft = Draft.model_validate(stored.model_dump(include=set(Draft.model_fields)))
         draft.subject, draft.body = terminal_safe(draft.subject), terminal_safe(draft.body)
-        self.desk.place(draft, slot.job, "replace")
-        slot = self.desk.slots[index]
-        slot.stored = slot.text
+        if slot is None:  # nothing drafted yet on this screen: the version opens in a tab of its own
+            try:
+                job = plan_jobs(self.notes, scenario=draft.scenario, tone=draft.tone, channel=draft.channel,
+                                to=draft.recipient)[0]
+            except AfterwordError as exc:  # the person or scenario is no longer in the notes
+                self.notify(str(exc), title="Not restored", severity="error")
+                return
+            self.desk.current = len(self.desk.slots)
+        elif slot in self.desk.slots:
+            job = slot.job
+            self.desk.current = self.desk.slots.index(slot)
+        else:
+            return
+        index = self.desk.place(draft, job, "replace")
+        self.desk.slots[index].stored = self.desk.slots[index].text
         self.rebuild_tabs(index)
         self.notify(f"Version {stored.restored_from or stored.version} is back on show.", title="Restored")
 

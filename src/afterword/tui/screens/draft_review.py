@@ -14,8 +14,8 @@ from textual.widgets import Select, TextArea
 from afterword.models import Draft, Issue, Notes
 from afterword.tui.generation import check
 from afterword.tui.messages import ChecksUpdated
-from afterword.tui.widgets.editor import DraftEditor
-from afterword.tui.widgets.issues import IssuePanel
+from afterword.tui.widgets.editor import DraftEditor, select_span
+from afterword.tui.widgets.issues import IssuePanel, learnable
 from afterword.tui.widgets.wrapline import WrapLine
 
 if TYPE_CHECKING:
@@ -52,7 +52,9 @@ class ReviewActions:
         self._check_timer: Timer | None = None
 
     def show_checks(self, issues: list[Issue], checker: str | None) -> None:
-        self.query_one(IssuePanel).show(issues, checker)
+        slot = self.desk.slot
+        english = slot is not None and slot.job.notes.language == "en"
+        self.query_one(IssuePanel).show(issues, checker, words=english)
         self.query_one(DraftEditor).show_issues(issues)
 
     def current_draft(self) -> Draft | None:
@@ -124,9 +126,10 @@ class ReviewActions:
     # issues -----------------------------------------------------------------------------------
 
     def jump(self, issue: Issue) -> None:
-        editor = self.query_one(DraftEditor)
-        editor.select_span(issue.offset, issue.length)
-        editor.focus()
+        """Select the issue's words: in the body, or in the subject line for a subject issue."""
+        area = self.query_one(DraftEditor) if issue.field is None else self.query_one("#subject", WrapLine)
+        area.focus()
+        select_span(area, issue.offset, issue.length)
 
     def on_issue_panel_chosen(self, event: IssuePanel.Chosen) -> None:
         self.jump(event.issue)
@@ -149,19 +152,59 @@ class ReviewActions:
             return
         self.app.push_screen(RuleScreen(issue))
 
-    def _replace_body(self, body: str, issues: list[Issue]) -> None:
+    def spelling_issue(self) -> Issue | None:
+        """The selected issue when it is an English spelling one (a word the dictionary may learn)."""
+        panel = self.query_one(IssuePanel)
+        issue = panel.current
+        return issue if issue is not None and panel.words and learnable(issue) else None
+
+    def action_add_word(self) -> None:
+        """Add the selected spelling issue's word to your dictionary, then check again."""
+        draft = self.current_draft()
+        issue = self.spelling_issue()
+        if draft is None or issue is None:
+            self.notify("Select a spelling issue first (F2 visits them).", severity="warning")
+            return
+        text = draft.body if issue.field is None else draft.subject
+        word = text[issue.offset : issue.offset + issue.length]
+        self.run_worker(partial(self._add_word, word), thread=True, group="dictionary",
+                        exit_on_error=False)
+
+    def _add_word(self, word: str) -> None:
+        """(worker) Add `word` to the user dictionary; the checks then run again."""
+        from afterword.dictionary import add_word
+        from afterword.errors import AfterwordError
+
+        try:
+            added = add_word(word)
+        except AfterwordError as exc:
+            self.notify(str(exc), title="Not added", severity="warning")
+            return
+        said = "is in your dictionary now" if added else "was already in your dictionary"
+        self.notify(f"“{word}” {said}.", title="Dictionary")
+        self.app.call_from_thread(self.run_checks)
+
+    def _replace_text(self, issues: list[Issue], *, subject: str | None = None,
+                      body: str | None = None) -> None:
+        """Put fixed text in the subject line and/or the body (each one undoable edit), with the
+        issues that still stand; then check again."""
         draft = self.current_draft()
         assert draft is not None
-        editor = self.query_one(DraftEditor)
-        draft.body = body
         draft.checks = issues
-        editor.replace(body, (0, 0), editor.document.end)  # one undoable edit
+        if subject is not None:
+            draft.subject = subject
+            line = self.query_one("#subject", WrapLine)
+            line.replace(subject, (0, 0), line.document.end)
+        if body is not None:
+            draft.body = body
+            editor = self.query_one(DraftEditor)
+            editor.replace(body, (0, 0), editor.document.end)
         self.show_checks(issues, draft.checker)
         self.label_tabs()
         self.run_checks()
 
     def action_apply_fix(self) -> None:
-        """Apply the first suggestion of the selected issue."""
+        """Apply the first suggestion of the selected issue (in the subject line or the body)."""
         from afterword.checks.fixes import apply_fix, shift_issues
 
         draft = self.current_draft()
@@ -172,19 +215,25 @@ class ReviewActions:
         if not issue.replacements:
             self.notify("This issue has no suggestion; edit the text by hand.", severity="warning")
             return
+        part = issue.field
         try:
-            body = apply_fix(draft.body, issue)
+            fixed = apply_fix(draft.body if part is None else draft.subject, issue, part=part)
         except (IndexError, ValueError):
             self.notify("The text changed under this issue; checks are re-running.", severity="warning")
             self.run_checks()
             return
         rest = [i for i in draft.checks if i is not issue]
         delta = len(issue.replacements[0]) - issue.length
-        self._replace_body(body, shift_issues(rest, issue.offset, delta, issue.length))
+        issues = shift_issues(rest, issue.offset, delta, issue.length, part=part)
+        if part is None:
+            self._replace_text(issues, body=fixed)
+        else:
+            self._replace_text(issues, subject=fixed)
         self.notify(f"Applied: “{issue.replacements[0] or '(removed)'}”.", title="Fixed")
 
     def action_apply_all(self) -> None:
-        """Apply the first suggestion of every fixable issue."""
+        """Apply the first suggestion of every fixable issue, in the subject line and the body."""
+        from afterword.checks import SUBJECT
         from afterword.checks.fixes import apply_all
 
         draft = self.current_draft()
@@ -194,8 +243,9 @@ class ReviewActions:
         if not fixable:
             self.notify("No issue has a suggestion to apply.", severity="warning")
             return
-        body = apply_all(draft.body, draft.checks)
-        self._replace_body(body, [i for i in draft.checks if not i.replacements])
+        self._replace_text([i for i in draft.checks if not i.replacements],
+                           subject=apply_all(draft.subject, draft.checks, part=SUBJECT),
+                           body=apply_all(draft.body, draft.checks))
         self.notify(f"Applied {len(fixable)} suggestion{'s' * (len(fixable) != 1)}.", title="Fixed")
 
     # variants and notes -----------------------------------------------------------------------

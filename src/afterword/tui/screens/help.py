@@ -18,15 +18,17 @@ FLOW = """\
    drafts the next step, *n* starts a new application, *r* records a reply or an outcome, *u* undoes
    the last send, *a* archives, *d* deletes (it asks first).
 2. **Notes** — what you remember from the interview, in fields and rows (add, move, remove
-   interviewers, topics, skills, news). Problems show beside a field once you have been there, or
-   when you try to go on; everything is autosaved as you type.
+   interviewers, topics, skills, news). A missing value shows beside its field once you have been
+   there, or when you try to go on; the notes lint (negative news, typos, a shape that will read
+   badly, with the rewrite it suggests) shows as you type; everything is autosaved as you type.
 3. **Draft** — pick scenario, tone, channel, recipient and backend; *ctrl+g* streams a draft (one
    per interviewer for a thank-you; *f6* moves between them). *Esc* stops and keeps what arrived.
    If you edited a draft, *ctrl+g* first asks: keep mine, replace, or keep both. Every generated or
    edited text is kept as a version (*f7*), and any version can be restored.
-4. **Review** — issues are underlined in the text and listed by severity. *F2* visits them, *F3*
-   applies a suggestion, *F4* applies all, *F5* explains the rule behind one: what it asks, why, and
-   the article it comes from. Checks re-run as you edit.
+4. **Review** — issues are underlined in the text and listed by severity (the Subject line's say
+   so). *F2* visits them, *F3* applies a suggestion, *F4* applies all, *F5* explains the rule behind
+   one: what it asks, why, and the article it comes from; on a spelling issue *f8* adds the word to
+   your dictionary. Checks re-run as you edit.
 5. **Tone variants** — *ctrl+r* drafts the note in several tones side by side, differences
    highlighted; pick one to continue.
 6. **Approve** — *ctrl+y* shows the final text, who it goes to and what will be recorded. *Enter*

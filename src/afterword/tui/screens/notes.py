@@ -24,6 +24,7 @@ from afterword.tui.messages import NotesValidated
 from afterword.tui.notes_form import (
     BLANK,
     FIELDS,
+    SCHEMA,
     SECTIONS,
     FormValues,
     Rows,
@@ -33,10 +34,11 @@ from afterword.tui.notes_form import (
     people_options,
     place_for,
     remove_row,
+    suggestion,
     validate_values,
     values_to_notes,
 )
-from afterword.tui.safe import error_text, plain
+from afterword.tui.safe import app_line, error_text, plain
 from afterword.tui.screens.notes_files import NotesFiles
 from afterword.tui.tasks import tasks_of
 from afterword.tui.widgets.cycle import CycleField
@@ -68,11 +70,23 @@ def editable_notes(services: Services, app_id: str | None, notes: Notes | None) 
     return notes.model_dump(mode="json", exclude_none=True) if notes is not None else dict(BLANK)
 
 
-def _problems(issues: list[Issue]) -> Text:
-    text = Text()
-    for n, issue in enumerate(issues):
-        text.append("\n" if n else "")
-        text.append_text(plain(issue.message, SEVERITY_STYLE.get(issue.severity, "")))
+def problem_text(issue: Issue, where: str = "") -> Text:
+    """One problem in plain words (after `where` it is, when said away from its field), then the
+    rewrite it suggests."""
+    text = plain(f"{where}{issue.message}", SEVERITY_STYLE.get(issue.severity, ""))
+    rewrite = suggestion(issue)
+    if rewrite:
+        text.append_text(plain(f"\n  → {rewrite}", "dim"))
+    return text
+
+
+def _panel(warning: str, issues: list[Issue]) -> Text:
+    """The slot at the top: instruction-like text (which fields), then problems of no field on
+    show, each naming its field."""
+    text = plain(warning, "red") if warning else Text()
+    for issue in issues:
+        text.append("\n" if text else "")
+        text.append_text(problem_text(issue, f"{issue.field}: " if issue.field else ""))
     return text
 
 
@@ -105,6 +119,8 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         self.revision = 0
         self.notes: Notes | None = None
         self.issues: list[Issue] = []
+        self.warning = ""
+        """Instruction-like text in the notes: which fields (shown at the top)."""
         self.touched: set[str] = set()
         self.show_all = False
         self._at: str | None = None
@@ -149,10 +165,13 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
 
     async def _build_rest(self) -> None:
         """The sections below the first two, once the form is on screen (typing goes on meanwhile)."""
+        given = self.values
         for section in self.query(FormSection):
             await section.build()
         self.values = self.read()
-        self.validate()
+        # the first check reads the notes as given: control characters show as symbols in the
+        # fields, so only the given text can tell they are there (unless an edit came first)
+        self.validate(given if self.revision == 0 else None)
 
     # reading the form -------------------------------------------------------------------------
 
@@ -229,6 +248,7 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         for timer in (self._validate_timer, self._save_timer):
             if timer is not None:
                 timer.stop()
+        self.revision += 1  # a check still running judges older values: its answer is dropped
         self._validate_timer = self.set_timer(VALIDATE_DELAY, self.validate)
         self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.autosave)
 
@@ -261,14 +281,22 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
 
     # validation and autosave (workers) --------------------------------------------------------
 
-    def validate(self) -> None:
+    def validate(self, values: FormValues | None = None) -> None:
+        """Check the form's values (or `values`) in a worker; the newest check wins."""
         self.revision += 1
-        self.run_worker(partial(self._validate, self.revision, values_to_notes(self.values)), thread=True,
+        data = values_to_notes(self.values if values is None else values)
+        self.run_worker(partial(self._validate, self.revision, data), thread=True,
                         group="validate", exclusive=True, exit_on_error=False)
 
     def _validate(self, revision: int, data: dict[str, Any]) -> None:
+        """(worker: the first check may load the spelling and Japanese analysers) The notes'
+        problems as typed."""
+        from afterword.checks.injection import instruction_warning
+
         notes, issues = validate_values(notes_to_values(data))
-        self.post_message(NotesValidated(revision, notes is not None, issues))
+        warning = instruction_warning(notes) if notes is not None else None
+        said = app_line(warning) if warning else ""
+        self.post_message(NotesValidated(revision, notes is not None, issues, said))
         if notes is not None:
             self.app.call_from_thread(setattr, self, "notes", notes)
 
@@ -278,30 +306,32 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
         if not event.valid:
             self.notes = None
         self.issues = event.issues
+        if event.valid:
+            self.warning = event.warning
         self.show_problems()
 
     def show_problems(self) -> None:
-        """Each problem beside its field (a row's under its list, with the row's number) once
-        the field was left, or everywhere after a try to go on; input lint (warnings) as typed;
-        problems of no particular field in the slot at the top."""
-        shown: dict[str, Text] = {}
+        """Each problem beside its field, a row's in that row (a news item's beside its “Use
+        anyway” toggle), with the rewrite it suggests. A missing or malformed value shows once
+        the field was left, or everywhere after a try to go on; the notes lint as typed. At the
+        top: instruction-like text, and problems of no field on show, naming their field."""
+        shown: dict[str, dict[int | None, Text]] = {}
         loose: list[Issue] = []
         for issue in self.issues:
             place = place_for(issue.field, self.values)
-            if not (self.show_all or place.key in self.touched or issue.severity != "error"):
+            if issue.rule == SCHEMA and not (self.show_all or place.key in self.touched):
                 continue
             if place.key is None:
                 loose.append(issue)
                 continue
-            text = shown.setdefault(place.key, Text())
+            text = shown.setdefault(place.key, {}).setdefault(place.row, Text())
             text.append("\n" if text else "")
-            prefix = "" if place.row is None else f"{place.row + 1}. "
-            text.append_text(plain(prefix + issue.message, SEVERITY_STYLE.get(issue.severity, "")))
+            text.append_text(problem_text(issue))
         for section in self.query(FormSection):
             section.show_problems(shown)
         lint = self.query_one("#notes-lint", Static)
-        lint.update(_problems(loose))
-        lint.set_class(not loose, "hidden")
+        lint.update(_panel(self.warning, loose))
+        lint.set_class(not (loose or self.warning), "hidden")
 
     def autosave(self) -> None:
         self.run_worker(partial(self._autosave, self.app_id, values_to_notes(self.values)),
@@ -338,18 +368,27 @@ class NotesScreen(NotesFiles, Screen[NotesResult]):
     # actions ----------------------------------------------------------------------------------
 
     def action_continue(self) -> None:
-        """Track the application with these notes and go on to drafting."""
+        """Track the application with these notes and go on to drafting (checked in a worker)."""
         self.values = self.read()
-        notes, issues = validate_values(self.values)
+        self.revision += 1  # any check in flight is older than this one
+        self.run_worker(partial(self._continue, values_to_notes(self.values)), thread=True, group="track",
+                        exclusive=True, exit_on_error=False)
+
+    def _continue(self, data: dict[str, Any]) -> None:
+        notes, issues = validate_values(notes_to_values(data))
+        if notes is not None:
+            self._track(notes)
+        else:
+            self.app.call_from_thread(self._incomplete, issues)
+
+    def _incomplete(self, issues: list[Issue]) -> None:
+        """Show every problem beside its field and say so."""
         self.issues, self.show_all = issues, True
         self.show_problems()
-        if notes is None:
-            first = issues[0] if issues else None
-            self.notify(f"{first.message if first else 'Some fields need a look.'} Problems are shown "
-                        "beside their fields.", title="Notes incomplete", severity="warning")
-            self._focus_problem()
-            return
-        self.run_worker(partial(self._track, notes), thread=True, group="track", exit_on_error=False)
+        first = issues[0] if issues else None
+        self.notify(f"{first.message if first else 'Some fields need a look.'} Problems are shown "
+                    "beside their fields.", title="Notes incomplete", severity="warning")
+        self._focus_problem()
 
     def _focus_problem(self) -> None:
         boxes = [b for b in self.query(".has-problem")]

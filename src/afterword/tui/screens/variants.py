@@ -17,6 +17,7 @@ from afterword.models import Draft
 from afterword.tui.diffing import similarity, word_diff
 from afterword.tui.generation import generate
 from afterword.tui.messages import (
+    BackendNoticed,
     DraftChunkReceived,
     DraftCompleted,
     DraftFailed,
@@ -147,6 +148,9 @@ class VariantsScreen(Screen["tuple[Job, Draft] | None"]):
     def on_draft_completed(self, event: DraftCompleted) -> None:
         self.drafts[event.index] = event.draft
         self._show_variants()
+
+    def on_backend_noticed(self, event: BackendNoticed) -> None:
+        self.query_one(StatusLine).say(event.text)
 
     def on_draft_failed(self, event: DraftFailed) -> None:
         self.notify(f"{event.message} — {event.hint}" if event.hint else event.message,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -26,10 +27,12 @@ class VersionsScreen(ModalScreen["StoredDraft | None"]):
         Binding("enter", "restore", "Restore", id="versions_restore"),
     ]
 
-    def __init__(self, title: str, versions: list[StoredDraft]) -> None:
+    def __init__(self, title: str, versions: list[StoredDraft], sent: Collection[str] = ()) -> None:
         super().__init__()
         self.heading = title
         self.versions = list(reversed(versions))  # newest first
+        self.sent = set(sent)
+        """Ids of the versions recorded as sent (a send that was undone is not)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="versions"):
@@ -41,12 +44,14 @@ class VersionsScreen(ModalScreen["StoredDraft | None"]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(*COLUMNS)
+        people = len({v.recipient for v in self.versions}) > 1  # then each row says whose it is
+        table.add_columns(*COLUMNS, *(["To"] if people else []))
         for v in self.versions:
             when = v.created.astimezone().strftime("%Y-%m-%d %H:%M")
             edited = "restored" if getattr(v, "restored_from", None) else ("yes" if v.edited else "—")
             table.add_row(plain(v.version), plain(when), plain(v.tone), plain(v.backend),
-                          plain(edited), plain("✓" if v.approved else "—"), key=v.id)
+                          plain(edited), plain("✓" if v.id in self.sent else "—"),
+                          *([plain(v.recipient)] if people else []), key=v.id)
         table.focus()
         self._preview()
 

@@ -18,6 +18,17 @@ SEVERITY_STYLES = {
 }
 
 
+def select_span(area: TextArea, offset: int, length: int) -> None:
+    """Select `length` characters of `area`'s text from `offset` and scroll them into view."""
+    document = area.document
+    assert isinstance(document, Document)
+    size = len(area.text)
+    start = document.get_location_from_index(min(offset, size))
+    end = document.get_location_from_index(min(offset + length, size))
+    area.selection = Selection(start, end)
+    area.scroll_cursor_visible()
+
+
 class DraftEditor(TextArea):
     """Editable draft body; Enter inserts a newline (IME-safe), issues are underlined in place."""
 
@@ -26,12 +37,12 @@ class DraftEditor(TextArea):
         self._spans: dict[int, list[tuple[int, int, Style]]] = {}
 
     def show_issues(self, issues: list[Issue]) -> None:
-        """Underline each issue's span (offsets index the body)."""
+        """Underline each body issue's span (the subject's issues index the subject: not here)."""
         spans: dict[int, list[tuple[int, int, Style]]] = defaultdict(list)
         size = len(self.text)
         order = {"info": 0, "warning": 1, "error": 2}
         for issue in sorted(issues, key=lambda i: order.get(i.severity, 0)):
-            if issue.length <= 0 or issue.offset + issue.length > size:
+            if issue.field is not None or issue.length <= 0 or issue.offset + issue.length > size:
                 continue
             (r1, c1) = self._location(issue.offset)
             (r2, c2) = self._location(issue.offset + issue.length)
@@ -49,14 +60,6 @@ class DraftEditor(TextArea):
         document = self.document
         assert isinstance(document, Document)
         return document.get_location_from_index(index)
-
-    def select_span(self, offset: int, length: int) -> None:
-        """Select a span of the body and scroll it into view."""
-        size = len(self.text)
-        start = self._location(min(offset, size))
-        end = self._location(min(offset + length, size))
-        self.selection = Selection(start, end)
-        self.scroll_cursor_visible()
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)

@@ -125,12 +125,14 @@ class FormSection(Vertical):
             self.set_class(not active, "hidden")
             await self.recompose()
 
-    def show_problems(self, problems: dict[str, Text]) -> None:
-        """Each field's problems under its label; each list's under the list."""
+    def show_problems(self, problems: dict[str, dict[int | None, Text]]) -> None:
+        """Each field's problems under its label; a list's in their row, or under the list
+        (`problems`: form key → row, or None → what to say)."""
         if not self.built:
             return
         for f in self._fields():
-            self.query_one(f"#{label_id(f.key)}", Static).update(field_label(f, problems.get(f.key)))
+            said = problems.get(f.key, {}).get(None)
+            self.query_one(f"#{label_id(f.key)}", Static).update(field_label(f, said))
         for rows in self.query(RowList):
-            rows.show_problems(problems.get(rows.spec.key))
+            rows.show_problems(problems.get(rows.spec.key, {}))
 

@@ -20,13 +20,18 @@ MARK = {"error": ("✗", "bold red"), "warning": ("!", "yellow"), "info": ("i", 
 
 
 def by_severity(issues: list[Issue]) -> list[Issue]:
-    """Errors first, then warnings, then notes; in text order within each."""
-    return sorted(issues, key=lambda i: (ORDER.get(i.severity, 3), i.offset))
+    """Errors first, then warnings, then notes; in text order within each (the subject first)."""
+    return sorted(issues, key=lambda i: (ORDER.get(i.severity, 3), i.field is None, i.offset))
 
 
-def describe(issue: Issue) -> Text:
+def learnable(issue: Issue) -> bool:
+    """A spelling issue on a word: one the user dictionary can learn (English drafts)."""
+    return issue.source == "spelling" and issue.length > 0
+
+
+def describe(issue: Issue, words: bool = False) -> Text:
     """The detail for one issue (its message is the list line above): the rule by name, the
-    suggestions."""
+    suggestions; `words` when the draft's checker reads the user dictionary."""
     text = Text()
     mark, style = MARK.get(issue.severity, ("·", ""))
     text.append(f"{mark} {issue.severity}", style=style)
@@ -39,6 +44,8 @@ def describe(issue: Issue) -> Text:
         choices = " · ".join(f"{n}) {r or '(remove)'}" for n, r in enumerate(issue.replacements, 1))
         text.append_text(plain(choices))
         text.append("\nf3 applies the first, f4 applies all fixable issues", style="dim")
+    if words and learnable(issue):
+        text.append("\nf8 adds the word to your dictionary", style="dim")
     return text
 
 
@@ -54,6 +61,8 @@ class IssuePanel(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.issues: list[Issue] = []
+        self.words = False
+        """The draft is English: its spelling issues can go to the user dictionary."""
 
     def compose(self) -> ComposeResult:
         yield Static("Checks: none yet", id="checks-summary")
@@ -66,8 +75,9 @@ class IssuePanel(Vertical):
         index = self.query_one(OptionList).highlighted
         return self.issues[index] if index is not None and index < len(self.issues) else None
 
-    def show(self, issues: list[Issue], checker: str | None) -> None:
-        """Replace the list (keeps the highlight position when it can)."""
+    def show(self, issues: list[Issue], checker: str | None, words: bool = False) -> None:
+        """Replace the list (keeps the highlight position when it can); `words`: see `words`."""
+        self.words = words
         options = self.query_one(OptionList)
         keep = options.highlighted
         self.issues = by_severity(issues)
@@ -82,6 +92,7 @@ class IssuePanel(Vertical):
         if self.issues:
             options.highlighted = min(keep or 0, len(self.issues) - 1)
         self._detail()
+        self.screen.refresh_bindings()
 
     def step(self, delta: int = 1) -> Issue | None:
         """Highlight the next (or previous) issue and return it."""
@@ -96,17 +107,20 @@ class IssuePanel(Vertical):
     def _line(issue: Issue) -> Text:
         mark, style = MARK.get(issue.severity, ("·", ""))
         line = Text(f"{mark} ", style=style)
+        if issue.field is not None:  # the subject line's issues say so
+            line.append(f"{issue.field.capitalize()}: ", style="bold")
         line.append_text(plain(issue.message))
         return line
 
     def _detail(self) -> None:
         issue = self.current
         detail = self.query_one("#issue-detail", Static)
-        detail.update(describe(issue) if issue else plain("No issues."))
+        detail.update(describe(issue, self.words) if issue else plain("No issues."))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self._detail()
+        self.screen.refresh_bindings()  # some keys apply to some issues only ("Add word")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -48,6 +48,12 @@ class RowList(Vertical):
     def problem_id(self) -> str:
         return f"e-{slug(self.spec.key)}"
 
+    def _problem_cell(self) -> str:
+        """Where a row's problems go: beside its last field when two grid cells are left there
+        (a news item's reason beside its “Use anyway” toggle), else a line of their own."""
+        cells = sum(4 if p.wide else 2 for p in self.spec.parts) % 4
+        return "-beside" if cells == 2 else "-line"
+
     def compose(self) -> ComposeResult:
         spec = self.spec
         yield Static(plain(spec.label, "bold"), classes="rows-heading")
@@ -62,6 +68,8 @@ class RowList(Vertical):
                         field = self._field(n, part, row.get(part.name, ""))
                         field.add_class("cell-field", "-wide" if part.wide else "-half")
                         yield field
+                    yield Static("", id=self.wid(n, "problem"),
+                                 classes=f"field-problem row-problem {self._problem_cell()}")
                 with Horizontal(classes="row-buttons"):
                     yield Button("↑", id=self.wid(n, "up"), compact=True, tooltip="Move up")
                     yield Button("↓", id=self.wid(n, "down"), compact=True, tooltip="Move down")
@@ -69,11 +77,22 @@ class RowList(Vertical):
         yield Static("", id=self.problem_id(), classes="field-problem")
         yield Button(f"+ Add {spec.item}", id=f"add-{slug(spec.key)}", compact=True, classes="add-row")
 
-    def show_problems(self, problems: Text | None) -> None:
-        """The list's problems (each row's prefixed with its number) under it."""
+    def show_problems(self, problems: dict[int | None, Text]) -> None:
+        """Each row's problems in that row; the list's own (and any of a row not on show,
+        numbered) under the list."""
+        below = Text()
+        for n in range(len(self.rows)):
+            said = problems.get(n)
+            box = self.query_one(f"#{self.wid(n, 'problem')}", Static)
+            box.update(said or "")
+            box.set_class(bool(said), "has-problem")
+        for row, said in sorted(problems.items(), key=lambda kv: -1 if kv[0] is None else kv[0]):
+            if row is None or row >= len(self.rows):
+                below.append("\n" if below else "")
+                below.append_text(said if row is None else Text(f"{row + 1}. ").append_text(said))
         box = self.query_one(f"#{self.problem_id()}", Static)
-        box.update(problems or "")
-        box.set_class(bool(problems), "has-problem")
+        box.update(below)
+        box.set_class(bool(below), "has-problem")
 
     def _field(self, n: int, part: Part, value: object) -> Widget:
         wid = self.wid(n, part.name)

@@ -18,6 +18,8 @@ class StatusLine(Static):
     model: reactive[str | None] = reactive(None)
     note: reactive[str] = reactive("")
     """The backend's state, e.g. "Ollama not running" (shown beside the backend, nowhere else)."""
+    notices: reactive[tuple[str, ...]] = reactive(())
+    """What the backend said (notes going to another machine, an empty OLLAMA_HOST), each once."""
     state: reactive[str] = reactive("ready — ctrl+g drafts")
     warning: reactive[str] = reactive("")
     """Something about the notes worth knowing while drafting (instruction-like text)."""
@@ -40,6 +42,13 @@ class StatusLine(Static):
         self._started, self._elapsed, self._chunks, self._rate = self.clock(), 0.0, 0, None
         self.state = f"streaming {what}… (Esc stops)" if what else "streaming… (Esc stops)"
         self._timer.resume()
+
+    def say(self, notice: str) -> None:
+        """Show a backend's notice beside the backend, once; its own words replace the general
+        state note."""
+        if notice not in self.notices:
+            self.notices = (*self.notices, notice)
+            self.note = ""
 
     def chunk(self) -> None:
         self._chunks += 1
@@ -70,6 +79,9 @@ class StatusLine(Static):
     def watch_note(self) -> None:
         self._paint()
 
+    def watch_notices(self) -> None:
+        self._paint()
+
     def watch_warning(self) -> None:
         self._paint()
 
@@ -81,8 +93,9 @@ class StatusLine(Static):
         else:
             rate = "— tok/s"
         backend = self.backend + (f" {self.model}" if self.model else "")
-        if self.note:
-            backend += f" ({self.note})"
+        said = "; ".join(n for n in (self.note, *self.notices) if n)
+        if said:
+            backend += f" ({said})"
         text = plain(f"{backend} · {rate} · {self._elapsed:.1f} s · {self.state}")
         if self.warning:
             text.append_text(plain(f" · {self.warning}", "yellow"))
