@@ -148,7 +148,9 @@ async def _key_latency(home: Path, streaming: bool, keys: int) -> list[float]:
     services = Services(
         settings=settings,
         store_factory=lambda: Store(home / "afterword.json"),
-        make_backend=lambda name, model: slow if name == "slow" else make_backend(name, settings, model),  # type: ignore[arg-type,return-value]
+        make_backend=lambda name, model, notice: (
+            slow if name == "slow" else make_backend(name, settings, model, notice)  # type: ignore[return-value]
+        ),
         list_models=default_model_lister(settings),
         make_checker=default_checker_factory(settings),
         backend_names=("ollama", "offline", "slow"),
