@@ -101,10 +101,12 @@ def measure(quick: bool) -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "afterword.json"
         Store(path).import_data(data)
-        # A command never holds a 10,000-draft backup in memory: kept alive here, every garbage
-        # collection during a timed call would walk it (`due` measured ~1.8x slower with it).
+        # A command's heap holds neither a 10,000-draft backup nor what the sections before this
+        # one loaded (a model, Harper, lemminflect's tables): left in the collector's view, every
+        # garbage collection during a timed call would walk them (`due` read ~1.7× slower).
         del data
         gc.collect()
+        gc.freeze()
         main_mb = path.stat().st_size / MiB
         drafts_mb = sum(p.stat().st_size for p in (Path(tmp) / "afterword.drafts").iterdir()) / MiB
         rows = len(planner.due_items(Store(path).applications(), TODAY))
@@ -126,6 +128,7 @@ def measure(quick: bool) -> list[Row]:
         plain = _tinydb_ms(Path(tmp) / "plain.json", main_only, n)
         plain_all = None if quick else _tinydb_ms(Path(tmp) / "plain-all.json", Store(path).export_data(), 3)
 
+    gc.unfreeze()
     how = (
         f"{APPS:,} applications, {APPS * VERSIONS_PER_APP:,} drafts; open the store each time; median of {n}"
     )
