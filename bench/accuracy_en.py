@@ -1,35 +1,29 @@
-"""English grammar accuracy on the held-out sets, beside Harper's defaults, and check time.
+"""English grammar accuracy on the held-out sets, beside Harper's defaults.
 
 Reads the two held-out sets (the exam: see their READMEs) — `grammar_en_v2.jsonl` (fresh) and
 `grammar_en.jsonl` (the first, looked at in aggregate several times) — and prints ONLY aggregate
 figures per set — recall per kind, the false-alarm rate on the correct rows — for our offline
-English checker and for plain `harper.Linter()`, plus the warm time of checking a 250-word e-mail
-(median) and the cold start (import + first check, in a fresh process).
+English checker and for plain `harper.Linter()`. Check times are bench/run.py's (grammar section).
 
 `--dev` scores our own development rows (`tests/data/grammar_en_dev.jsonl`) instead: those are a
 regression suite, never quoted as accuracy.
 
-Run: PYTHONPATH=src python bench/accuracy_en.py [--dev] [--quick]
+Run: PYTHONPATH=src python bench/accuracy_en.py [--dev]   (or all sets: bench/accuracy.py)
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import median_ms
-
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "bench" / "data" / "heldout" / "grammar_en.jsonl"
 HELDOUT_V2 = ROOT / "bench" / "data" / "heldout" / "grammar_en_v2.jsonl"
 DEV = ROOT / "tests" / "data" / "grammar_en_dev.jsonl"
-EMAIL = ROOT / "tests" / "data" / "drafts" / "en_thank_you_250.txt"
+EMAIL = ROOT / "tests" / "data" / "drafts" / "en_thank_you_250.txt"  # for grammar_candidates.py
 Span = tuple[int, int]
 Run = Callable[[str, list[str]], list[Span]]
 
@@ -93,33 +87,6 @@ def score(run: Run, rows: list[dict]) -> dict[str, object]:
     }
 
 
-def _warm_ms(n: int) -> float:
-    from afterword.checks.grammar import offline_checker
-
-    text = EMAIL.read_text("utf-8")
-    checker = offline_checker("en")
-    checker.warm()
-    return median_ms(lambda: checker.check(text, "en"), n)
-
-
-_COLD = """
-import time
-t = time.perf_counter()
-from afterword.checks.grammar import offline_checker
-offline_checker("en").check(open({path!r}, encoding="utf-8").read(), "en")
-print((time.perf_counter() - t) * 1000)
-"""
-
-
-def _cold_ms() -> float:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    out = subprocess.run(
-        [sys.executable, "-c", _COLD.format(path=str(EMAIL))],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    return float(out.stdout.strip().splitlines()[-1])
-
-
 def _figures(path: Path, label: str) -> dict[str, object]:
     rows = _rows(path)
     from afterword.checks.grammar.offline_en import native_output_silenced
@@ -135,16 +102,11 @@ SETS = {
 }
 
 
-def run(quick: bool = False, dev: bool = False) -> dict[str, object]:
-    """Figures for each held-out set under its key ("v2", "v1"; "dev" with `dev`), ours and
-    Harper's, and the warm and cold ms per e-mail."""
+def run(dev: bool = False) -> dict[str, dict[str, object]]:
+    """Figures for each held-out set under its key ("v2", "v1"; only "dev" with `dev`), ours and
+    Harper's."""
     sets = {"dev": (DEV, "dev (regression rows, not accuracy)")} if dev else SETS
-    figures: dict[str, object] = {key: _figures(path, label) for key, (path, label) in sets.items()}
-    return {
-        **figures,
-        "warm_ms": _warm_ms(5 if quick else 30),
-        "cold_ms": None if quick else _cold_ms(),
-    }
+    return {key: _figures(path, label) for key, (path, label) in sets.items()}
 
 
 def _pct(pair: object) -> str:
@@ -165,14 +127,8 @@ def _print_set(figures: dict[str, object]) -> None:
 
 
 def main() -> None:
-    figures = run(quick="--quick" in sys.argv, dev="--dev" in sys.argv)
-    for key in ("dev", *SETS):
-        if key in figures:
-            _print_set(figures[key])  # type: ignore[arg-type]
-    cold = figures["cold_ms"]
-    print(f"warm check of a 250-word e-mail: {figures['warm_ms']:.1f} ms (median; target ≤ 100 ms)")
-    if cold is not None:
-        print(f"cold start (import + first check, fresh process): {cold:.0f} ms")
+    for figures in run(dev="--dev" in sys.argv).values():
+        _print_set(figures)
 
 
 if __name__ == "__main__":

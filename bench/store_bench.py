@@ -2,33 +2,32 @@
 
 Measured in one process, as `afterword due` and `afterword track` do their work (opening the
 store included; Python's own start-up is not):
-- `due`: open the store, load every application, plan each one (targets: ≤ 100 ms);
+- `due`: open the store, load every application, plan each one (target ≤ 100 ms);
 - `track`: open the store and update one application from its notes (≤ 50 ms);
-- keeping one more draft version, and listing one application's versions;
-side by side with the same data when the versions sit in the main file (one tinydb file for
-everything, as before schema 4) — the reason they live in a file per application.
-
-Run: PYTHONPATH=src python bench/store_bench.py [N]
+- tracking a new one, keeping one more draft version, listing one application's versions;
+beside plain TinyDB (its own JSONStorage: no lock, no atomic replace, no fsync) reading and
+updating the same tables, and the same with every version in the one file (the layout before
+schema 4: tinydb rewrites the whole file on each write) — the reason versions live apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from _timing import median_ms
+from _timing import ROOT, Row, median_cpu_ms, median_ms
 from tinydb import TinyDB
 
 from afterword import planner
+from afterword.fileio import MiB
 from afterword.models import Draft, parse_notes
 from afterword.store import Store
 from afterword.store.migrations import SCHEMA_VERSION
 
-ROOT = Path(__file__).resolve().parents[1]
 APPS = 1000
 VERSIONS_PER_APP = 10
 TODAY = dt.date(2026, 12, 1)
@@ -92,7 +91,8 @@ def backup() -> dict[str, Any]:
     return data
 
 
-def main(n: int) -> None:
+def measure(quick: bool) -> list[Row]:
+    n = 3 if quick else 9
     data = backup()
     one = parse_notes(data["applications"]["500"]["notes"])
     new = parse_notes(data["applications"]["500"]["notes"])
@@ -101,54 +101,90 @@ def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "afterword.json"
         Store(path).import_data(data)
-        main_kb = path.stat().st_size / 1024
-        drafts_kb = sum(p.stat().st_size for p in (Path(tmp) / "afterword.drafts").iterdir()) / 1024
-
-        def due() -> None:
-            planner.due_items(Store(path).applications(), TODAY)
-
-        def track() -> None:
-            Store(path).track(one)
-
+        # A command's heap holds neither a 10,000-draft backup nor what the sections before this
+        # one loaded (a model, Harper, lemminflect's tables): left in the collector's view, every
+        # garbage collection during a timed call would walk them (`due` read ~1.7× slower).
+        del data
+        gc.collect()
+        gc.freeze()
+        main_mb = path.stat().st_size / MiB
+        drafts_mb = sum(p.stat().st_size for p in (Path(tmp) / "afterword.drafts").iterdir()) / MiB
         rows = len(planner.due_items(Store(path).applications(), TODAY))
-        ours = {
-            "due (open + load + plan)": median_ms(due, n),
-            "track (update one)": median_ms(track, n),
-            "keep a draft version": median_ms(lambda: Store(path).add_draft("501", draft), n),
-            "list one app's versions": median_ms(lambda: Store(path).drafts("502"), n),
-        }
+        due = median_ms(lambda: planner.due_items(Store(path).applications(), TODAY), n)
+        due_cpu = median_cpu_ms(lambda: planner.due_items(Store(path).applications(), TODAY), n)
+        track = median_ms(lambda: Store(path).track(one), n)
+        track_cpu = median_cpu_ms(lambda: Store(path).track(one), n)
         fresh = iter(range(n))
-        ours["track (a new one)"] = median_ms(
+        track_new = median_ms(
             lambda: Store(path).track(new.model_copy(update={"position": f"New role {next(fresh)}"})), n
         )
+        add_draft = median_ms(lambda: Store(path).add_draft("501", draft), n)
+        versions = median_ms(lambda: Store(path).drafts("502"), n)
+        parse = median_ms(lambda: json.loads(path.read_bytes()), n)
 
-        # the same data with every version in the main file: every open reads (and every write
-        # rewrites) them all
-        one_file = Path(tmp) / "one-file.json"
-        TinyDB(one_file).storage.write({**Store(path).export_data()})
-        whole_kb = one_file.stat().st_size / 1024
+        # plain tinydb, the same data: the main file's tables, then everything in one file (the
+        # layout before schema 4); update one application as `track` does
+        main_only = {k: v for k, v in Store(path).export_data().items() if k != "drafts"}
+        plain = _tinydb_ms(Path(tmp) / "plain.json", main_only, n)
+        plain_all = None if quick else _tinydb_ms(Path(tmp) / "plain-all.json", Store(path).export_data(), 3)
 
-        def read_all() -> None:
-            json.loads(one_file.read_bytes())
+    gc.unfreeze()
+    how = (
+        f"{APPS:,} applications, {APPS * VERSIONS_PER_APP:,} drafts; open the store each time; median of {n}"
+    )
+    rows = [
+        Row(
+            "store_due_ms",
+            due,
+            "ms",
+            how + f": open + load + plan ({rows} due rows)",
+            100.0,
+            anchor=f"CPU {due_cpu:.0f} ms; plain tinydb reads the same tables in {plain[0]:.0f} ms; one "
+            f"json.loads {parse:.0f} ms",
+        ),
+        Row(
+            "store_track_ms",
+            track,
+            "ms",
+            "update one application from its notes",
+            50.0,
+            anchor=f"CPU {track_cpu:.0f} ms; plain tinydb writes one update of the same tables in "
+            f"{plain[1]:.0f} ms",
+        ),
+        Row(
+            "tinydb_write_ms",
+            plain[1],
+            "ms",
+            "the anchor: plain TinyDB (JSONStorage), update one application",
+        ),
+        Row("store_track_new_ms", track_new, "ms", "track a new application"),
+        Row("store_add_draft_ms", add_draft, "ms", "keep one more draft version"),
+        Row("store_versions_ms", versions, "ms", "list one application's versions"),
+        Row(
+            "store_file_mb",
+            main_mb,
+            "MiB",
+            "afterword.json",
+            anchor=f"+ afterword.drafts/ {drafts_mb:.1f} MiB",
+        ),
+    ]
+    if plain_all is not None:  # a full run: the layout before schema 4, for the record
+        rows.append(
+            Row(
+                "tinydb_write_all_ms",
+                plain_all[1],
+                "ms",
+                "plain TinyDB with the 10,000 drafts in "
+                "the one file: it rewrites the whole file per write (median of 3)",
+            )
+        )
+    return rows
 
-        def write_all() -> None:
-            blob = json.loads(one_file.read_bytes())
-            one_file.write_text(json.dumps(blob, ensure_ascii=False, indent=1), encoding="utf-8")
 
-        split_read = median_ms(lambda: json.loads(path.read_bytes()), n)
-        single_read = median_ms(read_all, n)
-        single_write = median_ms(write_all, max(3, n // 3))
-
-    print(f"{APPS} applications, {APPS * VERSIONS_PER_APP} draft versions; due rows {rows}; median of {n}")
-    print(f"files: afterword.json {main_kb:.0f} KiB + afterword.drafts/ {drafts_kb:.0f} KiB "
-          f"(all in one file: {whole_kb:.0f} KiB)")  # fmt: skip
-    print(f"  (one json.loads of afterword.json: {split_read:.1f} ms; ratios hold on a busy machine)")
-    for name, ms in ours.items():
-        print(f"  {name:<28} {ms:8.1f} ms  = {ms / split_read:4.1f}x that parse")
-    ratio = single_read / split_read
-    print(f"  read the main file: split {split_read:.1f} ms vs one file {single_read:.1f} ms ({ratio:.1f}x); "
-          f"rewriting the one file {single_write:.0f} ms per write")  # fmt: skip
-
-
-if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 9)
+def _tinydb_ms(path: Path, tables: dict[str, Any], n: int) -> tuple[float, float]:
+    """Plain TinyDB on `tables` at `path`: median ms to open and read every application, and to
+    open and update one."""
+    TinyDB(path).storage.write(tables)
+    read = median_ms(lambda: TinyDB(path).table("applications").all(), n)
+    write = median_ms(lambda: TinyDB(path).table("applications").update({"updated": "now"}, doc_ids=[500]), n)
+    return read, write

@@ -87,6 +87,41 @@ def test_the_better_draft_is_kept_when_the_repair_is_worse(httpserver: HTTPServe
     assert "lawsuit" not in draft.body and "[Name]" in draft.body
 
 
+def _count_calls(server: HTTPServer, replies: list[str]) -> list[dict]:
+    """Serve `replies` in turn; the returned list fills with the request bodies."""
+    bodies: list[dict] = []
+    queue = iter(replies)
+
+    def handler(req: WRequest) -> Response:
+        bodies.append(json.loads(req.data))
+        return _replay(next(queue))
+
+    server.expect_request("/api/chat", method="POST").respond_with_handler(handler)
+    return bodies
+
+
+def test_an_error_a_second_attempt_cannot_fix_costs_no_second_call(httpserver: HTTPServer) -> None:
+    invented = GOOD.replace("learning how", "hearing about the Kubernetes migration and how")
+    bodies = _count_calls(httpserver, [invented, GOOD])
+    notes = load_notes(SAMPLES / "en_rejection.json")
+    draft = _pipeline(httpserver).run(plan_jobs(notes, scenario="rejection-reply")[0])
+    assert len(bodies) == 1 and draft.timings["attempts"] == 1
+    assert "Kubernetes" in draft.body  # shown to the person, flagged, not silently re-rolled
+    assert [i.rule for i in draft.checks if i.severity == "error"] == ["grounding"]
+
+
+def test_a_draft_in_the_wrong_language_is_drafted_again(httpserver: HTTPServer) -> None:
+    japanese = (
+        "件名：ありがとうございました\n\nGregory Walsh様\n\nお世話になっております。先日はご連絡いただき、"
+        "誠にありがとうございました。今後ともよろしくお願いいたします。\n\nAisha Bello"
+    )
+    bodies = _count_calls(httpserver, [japanese, GOOD])
+    notes = load_notes(SAMPLES / "en_rejection.json")
+    draft = _pipeline(httpserver).run(plan_jobs(notes, scenario="rejection-reply")[0])
+    assert len(bodies) == 2 and draft.body == GOOD.split("\n\n", 1)[1]
+    assert "written in Japanese" in bodies[1]["messages"][1]["content"]
+
+
 def test_no_repair_when_disabled(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/api/chat", method="POST").respond_with_handler(lambda _r: _replay(BAD))
     notes = load_notes(SAMPLES / "en_rejection.json")

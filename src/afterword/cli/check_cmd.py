@@ -102,10 +102,12 @@ def run_check(args: argparse.Namespace) -> int:
         raise InputError(f"{args.file}: the draft is empty", "pass a file with the draft text")
     scenario = check_scenario(notes, args.scenario, args.notes) if notes and args.scenario else None
 
-    from afterword.checks.grammar import make_checker
+    from afterword.checks.grammar import make_checker, start_native_build
 
     lang = args.lang or (notes.language if notes else detect_language(text))
-    grammar = make_checker(load_settings().checks, lang, allow_download=args.download_languagetool)
+    settings = load_settings().checks
+    start_native_build(lang, settings.dialect)  # Harper builds while our own rules load and run
+    grammar = make_checker(settings, lang, allow_download=args.download_languagetool)
     report = check_text(text, language=lang, notes=notes, grammar=grammar, scenario=scenario,
                         channel=args.channel)
     if args.json:

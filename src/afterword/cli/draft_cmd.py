@@ -81,15 +81,17 @@ def notes_warnings(notes: Notes) -> list[str]:
     return lines
 
 
-def plan(args: argparse.Namespace, tone: str, variants: int = 1) -> tuple[Notes, list[Job]]:
-    """The notes file with what the store knows about it, and the drafts `args` ask for (for a
-    tracked application without --scenario, the planner's next step) — as `draft` and `prompt`
-    both use them."""
+def plan(
+    args: argparse.Namespace, tone: str, variants: int = 1, notes: Notes | None = None
+) -> tuple[Notes, list[Job]]:
+    """The notes file (or `notes`, already read from it) with what the store knows about it, and
+    the drafts `args` ask for (for a tracked application without --scenario, the planner's next
+    step) — as `draft` and `prompt` both use them."""
     from afterword.errors import InputError
     from afterword.models import load_notes
     from afterword.pipeline import plan_jobs
 
-    notes, step = with_history(load_notes(args.notes))
+    notes, step = with_history(notes or load_notes(args.notes))
     scenario = args.scenario
     if step is not None and scenario is None:  # a tracked application: the planner's next step
         if step.scenario is None:
@@ -112,16 +114,20 @@ def plan(args: argparse.Namespace, tone: str, variants: int = 1) -> tuple[Notes,
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from afterword.backends import make_backend
-    from afterword.checks.grammar import make_checker, start_warmup
+    from afterword.checks.grammar import make_checker, start_native_build, start_warmup
     from afterword.config import load_settings
     from afterword.errors import BackendError, InputError
-    from afterword.pipeline import Pipeline
+    from afterword.models import load_notes
 
     if not 1 <= args.variants <= len(TONES):
         raise InputError(f"--variants {args.variants}: choose 1 to {len(TONES)} (one per tone)")
     settings = load_settings()
-    notes, jobs = plan(args, args.tone or settings.tone, args.variants)
+    notes = load_notes(args.notes)
+    start_native_build(notes.language, settings.checks.dialect)  # Harper builds while the pipeline imports
+    from afterword.backends import make_backend
+    from afterword.pipeline import Pipeline
+
+    notes, jobs = plan(args, args.tone or settings.tone, args.variants, notes)
     for line in notes_warnings(notes):
         print(line, file=sys.stderr)
 

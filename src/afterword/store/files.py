@@ -31,7 +31,7 @@ from afterword.store.storage import (
     read_json,
     remove_stale_temp_files,
     set_aside,
-    shape_problem,
+    unknown_table,
 )
 
 LOCK_TIMEOUT = 30.0
@@ -69,11 +69,7 @@ class _Storage(AtomicJSONStorage):
         if self._parsed is not None:
             parsed, self._parsed = self._parsed, None
             return parsed
-        data = super().read()
-        problem = None if data is None else shape_problem(data, self._tables)
-        if problem is not None:
-            raise damaged(self.path, problem)
-        return data
+        return read_json(self.path, self._tables)
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
@@ -121,7 +117,7 @@ class StoreFiles:
                 return
             try:
                 start = schema_version(data, str(self.path))  # a newer one is refused untouched below
-                problem = None if start > SCHEMA_VERSION else shape_problem(data, (META, *TABLES, "drafts"))
+                problem = None if start > SCHEMA_VERSION else unknown_table(data, (META, *TABLES, "drafts"))
             except StoreError as exc:
                 start, problem = SCHEMA_VERSION, exc.message
             if problem is None:

@@ -61,14 +61,21 @@ def shape_problem(data: Any, tables: Collection[str] | None = None) -> str | Non
     if not isinstance(data, dict):
         return "the top level is not a JSON object"
     for name, table in data.items():
-        if tables is not None and name not in tables:
-            return f"unknown table `{_shown(name)}`"
+        if tables is not None and (problem := unknown_table({name: table}, tables)):
+            return problem
         if not isinstance(table, dict):
             return f"`{_shown(name)}` is not a table of records"
         for doc_id, doc in table.items():
             if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
                 return f"`{_shown(name)}[{doc_id!r}]` is not a record"
     return None
+
+
+def unknown_table(data: dict[str, Any], tables: Collection[str]) -> str | None:
+    """The first table of `data` (already of the right shape) not among `tables`, as a message:
+    the one part of `shape_problem` that a check without `tables` leaves out."""
+    name = next((n for n in data if n not in tables), None)
+    return None if name is None else f"unknown table `{_shown(name)}`"
 
 
 def damaged(path: Path, why: object) -> StoreError:
@@ -81,11 +88,12 @@ def damaged(path: Path, why: object) -> StoreError:
     )
 
 
-def read_json(path: Path) -> dict[str, Any] | None:
+def read_json(path: Path, tables: Collection[str] | None = None) -> dict[str, Any] | None:
     """The store file's tables; None when there is no file yet.
 
-    A file that is empty, not UTF-8 JSON, or JSON of another shape is moved aside and StoreError
-    says where it went (nothing is deleted, nothing is silently started anew).
+    A file that is empty, not UTF-8 JSON, or JSON of another shape (with `tables`: a table not
+    among them) is moved aside and StoreError says where it went (nothing is deleted, nothing
+    is silently started anew).
     """
     try:
         raw = path.read_bytes()
@@ -100,7 +108,7 @@ def read_json(path: Path) -> dict[str, Any] | None:
         if not raw.strip():
             raise ValueError(f"the file is empty: {len(raw)} bytes")
         data = json.loads(raw.decode("utf-8-sig"))
-        problem = shape_problem(data)
+        problem = shape_problem(data, tables)
         if problem:
             raise ValueError(problem)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

@@ -54,7 +54,7 @@ class AfterwordApp(App[None]):
         if remembered in self.available_themes:
             self.theme = remembered
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.push_screen(DashboardScreen(self.services))
+        self.push_screen(DashboardScreen(self.services, covered=self.initial_notes is not None))
         if self.initial_notes is not None:
             self.run_worker(self._open_initial, thread=True, group="open", exit_on_error=False)
 
@@ -81,8 +81,6 @@ class AfterwordApp(App[None]):
 
     def _open_initial(self) -> None:
         """Track the notes given on the command line, then show the draft screen."""
-        import afterword.pipeline  # noqa: F401  (the draft screen needs it; load it off the UI thread)
-
         notes = self.initial_notes
         assert notes is not None
         app_id: str | None = None

@@ -26,6 +26,7 @@ __all__ = [
     "make_checker",
     "notes_spelling_issues",
     "offline_checker",
+    "start_native_build",
     "start_warmup",
     "vocabulary_from_notes",
 ]
@@ -198,6 +199,27 @@ def make_checker(settings: CheckSettings, language: str, *, allow_download: bool
         if server is not None:
             return LanguageToolChecker("local", fallback, server=server, supplement=supplement)
     return fallback
+
+
+def _build_harper(dialect: str) -> None:
+    from afterword.checks.grammar.offline_en import DIALECTS, OfflineEnChecker
+
+    with OfflineEnChecker._lock:  # the checker's own lazy build, done ahead: `dialect` first
+        for each in (dialect, *DIALECTS):
+            OfflineEnChecker._harper(each)
+
+
+def start_native_build(language: str, dialect: str = "en-US") -> threading.Thread | None:
+    """For English, build Harper's linters in a daemon thread and return it (None for other
+    languages). Harper builds in native code without the interpreter lock, so a command that
+    starts this first imports, parses and composes meanwhile; the first check waits on the
+    checker's lock. Only the native part: Python-level loading in a thread would only compete
+    with the main thread for the lock."""
+    if language != "en":
+        return None
+    thread = threading.Thread(target=_build_harper, args=(dialect,), name="harper-build", daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass(frozen=True)

@@ -80,12 +80,15 @@ class DashboardScreen(Screen[None]):
         Binding("f5", "refresh", "Refresh", id="refresh", show=False, tooltip="Reload the list"),
     ]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, *, covered: bool = False) -> None:
+        """`covered`: another screen goes on top at once (`open NOTES`), so the applications are
+        loaded when this screen is first shown, not while that one opens."""
         super().__init__()
         self.services = services
         self.rows: list[AppRow] = []
         self.show_archived = False
         self._columns: list[tuple[str, int]] = []
+        self._covered = covered
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,6 +109,9 @@ class DashboardScreen(Screen[None]):
             self._fill()
 
     def on_screen_resume(self) -> None:
+        if self._covered:
+            self._covered = False
+            return
         self.action_refresh()
 
     @property
