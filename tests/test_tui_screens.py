@@ -16,9 +16,10 @@ from tui_support import TODAY, make_services, notes_of, settle
 from afterword.planner import next_step
 from afterword.store import Store
 from afterword.tui.app import AfterwordApp
+from afterword.tui.desk import SCENARIO_LABELS
 from afterword.tui.screens.dashboard import DashboardScreen
 from afterword.tui.screens.dialogs import ChoiceDialog, ReplyDialog
-from afterword.tui.screens.draft import SCENARIO_LABELS, DraftScreen
+from afterword.tui.screens.draft import DraftScreen
 from afterword.tui.screens.help import HelpScreen
 from afterword.tui.screens.notes import NotesScreen, widget_id
 from afterword.tui.state import UIState

@@ -13,6 +13,14 @@ if TYPE_CHECKING:
     from afterword.pipeline import Job
 
 Choice = Literal["replace", "keep-both", "keep-mine"]
+EVERYONE = "*"
+"""The recipient picker's value for every recipient of the scenario."""
+SCENARIO_LABELS = {
+    "thank-you": "Thank-you", "status-check": "Status check", "final-follow-up": "Final follow-up",
+    "rejection-reply": "Rejection reply", "recruiter-thanks": "Thanks + feedback",
+    "recruiter-nudge": "Nudge", "recruiter-keep-in-touch": "Keep in touch",
+}
+"""The scenario picker's labels."""
 
 
 @dataclass

@@ -19,7 +19,7 @@ from textual.widgets import Button, Header, Select, Static, Tabs
 
 from afterword.errors import AfterwordError, InputError
 from afterword.models import CANDIDATE_SCENARIOS, RECRUITER_SCENARIOS, TONES, Notes
-from afterword.tui.desk import Choice, Desk, Plan
+from afterword.tui.desk import EVERYONE, SCENARIO_LABELS, Choice, Desk, Plan
 from afterword.tui.generation import backend_notice, generate, partial_draft
 from afterword.tui.messages import (
     BackendNoticed,
@@ -48,12 +48,6 @@ if TYPE_CHECKING:
 
     from afterword.tui.services import Services
 
-EVERYONE = "*"
-SCENARIO_LABELS = {
-    "thank-you": "Thank-you", "status-check": "Status check", "final-follow-up": "Final follow-up",
-    "rejection-reply": "Rejection reply", "recruiter-thanks": "Thanks + feedback",
-    "recruiter-nudge": "Nudge", "recruiter-keep-in-touch": "Keep in touch",
-}
 NARROW = 110
 """Below this many columns the pickers take two rows."""
 

@@ -17,6 +17,7 @@ from rich.text import Text
 from afterword.errors import AfterwordError
 from afterword.models import Draft, Notes
 from afterword.sanitize import terminal_safe
+from afterword.tui.desk import EVERYONE, SCENARIO_LABELS
 from afterword.tui.safe import plain
 from afterword.tui.tasks import Serial, tasks_of
 
@@ -132,7 +133,6 @@ class ExportActions:
     def action_versions(self) -> None:
         """List every kept version of this person's draft; Enter restores one. Before anything is
         drafted on this screen: the kept versions of the picked scenario and person (or everyone)."""
-        from afterword.tui.screens.draft import EVERYONE
 
         slot = self.desk.slot
         if self.app_id is None:
@@ -258,7 +258,6 @@ class ExportActions:
         from textual.widgets import Select
         from textual.widgets.select import InvalidSelectValueError
 
-        from afterword.tui.screens.draft import SCENARIO_LABELS
         from afterword.tui.widgets.editor import DraftEditor
 
         step, self.sent = result

@@ -46,6 +46,8 @@ class ReviewActions:
     label_tabs: Any
     refresh_notes: Any
     keep_edits: Any
+    rebuild_tabs: Any
+    keep_version: Any
 
     def init_review(self) -> None:
         self.revision = 0
@@ -288,16 +290,13 @@ class ReviewActions:
             self._place(chosen, "replace")
 
     def _place(self, chosen: tuple[Job, Draft], choice: Choice | None) -> None:
-        from afterword.tui.screens.draft import DraftScreen
-
         job, draft = chosen
         if choice is None or choice == "keep-mine":
             return
-        screen = cast(DraftScreen, self)
         index = self.desk.place(draft, job, choice)
         self.query_one("#tone", Select).value = draft.tone
-        screen.rebuild_tabs(index)
-        screen.keep_version(index)
+        self.rebuild_tabs(index)
+        self.keep_version(index)
         self.notify(f"Continuing with the {draft.tone} variant.", title="Tone switched")
 
     def action_edit_notes(self) -> None:
