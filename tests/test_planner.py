@@ -229,6 +229,9 @@ def test_ics_export_parses_back_with_all_day_events(store: Store, tmp_path: Path
 def test_thank_yous_are_planned_per_interviewer(store: Store) -> None:
     app = track(store, sample("en_thank_you"))  # Priya Raman and Tom Okafor, interview 2026-11-20
     store.record_sent(app, "thank-you", D(2026, 11, 20), to="Priya Raman")
+    # on the interview day Tom's thank-you should go now: its window closes tomorrow
+    assert plan(store, app, D(2026, 11, 20)).people_line(D(2026, 11, 20)) == (
+        "Priya Raman ✓ · Tom Okafor thank-you due by tomorrow")
     today = D(2026, 11, 21)
     nxt = plan(store, app, today)
     assert (nxt.action, nxt.recipients, nxt.due, nxt.rule) == ("thank-you", ["Tom Okafor"], today, "T1")

@@ -74,7 +74,7 @@ def _next_line(step: NextStep, today: dt.date) -> str:
     if step.action is None or step.due is None:
         return f"Next: nothing to send — {step.reason}"
     whom = f" to {', '.join(step.recipients)}" if step.recipients else ""
-    return f"Next: {step.action}{whom}, {when(step.due, today)} ({step.due.isoformat()})"
+    return f"Next: {step.action}{whom}, {when(step.due, today, step.action)} ({step.due.isoformat()})"
 
 
 def run_track(args: argparse.Namespace) -> int:
@@ -152,7 +152,7 @@ def run_due(args: argparse.Namespace) -> int:
     for item in items:
         whom = f" → {item.recipient}" if item.recipient else ""
         print(
-            f"{item.due.isoformat()}  {planner.when(item.due, today):<16} {item.action:<24} "
+            f"{item.due.isoformat()}  {planner.when(item.due, today, item.action):<16} {item.action:<24} "
             f"{item.company} — {item.position} [{item.app_id}]{whom}"
         )
         print(f"            {item.reason}")

@@ -53,7 +53,7 @@ class PersonState(BaseModel):
     def label(self, today: dt.date) -> str:
         """`Priya Raman ✓`, `Tom Okafor thank-you due today`, `Tom Okafor` (nothing yet)."""
         if self.action is not None and self.due is not None:
-            return f"{self.name} {self.action} {when(self.due, today)}"
+            return f"{self.name} {self.action} {when(self.due, today, self.action)}"
         return f"{self.name} ✓" if self.last_sent else self.name
 
 
@@ -129,11 +129,14 @@ class _Step:
     recipients: list[str] = field(default_factory=list)
 
 
-def when(due: dt.date, today: dt.date) -> str:
-    """`due today`, `in 3 days`, `2 days overdue`."""
+def when(due: dt.date, today: dt.date, action: str | None = None) -> str:
+    """`due today`, `in 3 days`, `2 days overdue`; a thank-you whose window closes tomorrow is
+    `due by tomorrow` (it should go now, not in a day)."""
     days = (due - today).days
     if days == 0:
         return "due today"
+    if days == 1 and action == "thank-you":
+        return "due by tomorrow"
     if days < 0:
         return f"{-days} day{'s' * (days != -1)} overdue"
     return f"in {days} day{'s' * (days != 1)}"

@@ -48,7 +48,7 @@ def people_line(step: NextStep, today: dt.date) -> str:
     states = []
     for p in step.people:
         if p.due is not None:
-            states.append(f"{short[p.name]} {when(p.due, today)}")
+            states.append(f"{short[p.name]} {when(p.due, today, p.action)}")
         elif p.last_sent == step.action:
             states.append(f"{short[p.name]} ✓")
     return f"{step.action}: " + " · ".join(states) if states else step.action
