@@ -88,10 +88,10 @@ def _rows(table: list[str], word: str) -> list[str]:
         return []
     prefix = word + ","
     rows = []
-    for line in table[bisect.bisect_left(table, prefix):]:
-        if not line.startswith(prefix):
-            break
-        rows.append(line[len(prefix):])
+    at = bisect.bisect_left(table, prefix)
+    while at < len(table) and table[at].startswith(prefix):
+        rows.append(table[at][len(prefix) :])
+        at += 1
     return rows
 
 
