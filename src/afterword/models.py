@@ -86,7 +86,7 @@ class Topic(_Strict):
 class Company(_Strict):
     name: Text
     department: str | None = None
-    news: list[NewsItem] = []
+    news: list[NewsItem] = Field(default_factory=list)
 
 
 class Interviewer(Person):
@@ -128,13 +128,13 @@ class Outcome(_Strict):
 
 
 class Feedback(_Strict):
-    positive: list[Text] = []
-    more: list[Text] = []
+    positive: list[Text] = Field(default_factory=list)
+    more: list[Text] = Field(default_factory=list)
 
 
 class NextStep(_Strict):
     who: str | None = None
-    prepare: list[Text] = []
+    prepare: list[Text] = Field(default_factory=list)
 
 
 class Notes(_Strict):
@@ -145,12 +145,12 @@ class Notes(_Strict):
     sender: Sender
     company: Company
     position: Text
-    interviewers: list[Interviewer] = []
+    interviewers: list[Interviewer] = Field(default_factory=list)
     interview: Interview = Field(default_factory=Interview)
-    topics_discussed: list[Text | Topic] = []
-    skills_not_mentioned: list[Skill] = []
+    topics_discussed: list[Text | Topic] = Field(default_factory=list)
+    skills_not_mentioned: list[Skill] = Field(default_factory=list)
     decision_timeline: str | None = None
-    follow_ups: list[FollowUp] = []
+    follow_ups: list[FollowUp] = Field(default_factory=list)
     outcome: Outcome | None = None
     private_notes: str | None = None
     # recruiter side
@@ -214,7 +214,7 @@ class Issue(BaseModel):
     message: str
     offset: int = 0
     length: int = 0
-    replacements: list[str] = []
+    replacements: list[str] = Field(default_factory=list)
     severity: Severity = "warning"
     field: str | None = Field(
         default=None, description='Notes field path (input lint), or "subject" for a draft\'s subject line.'
@@ -234,7 +234,7 @@ class Draft(BaseModel):
     model: str | None = None
     recipient: str
     checker: str | None = None
-    checks: list[Issue] = []
+    checks: list[Issue] = Field(default_factory=list)
     timings: dict[str, float | int] = {}
     partial: bool = False
 

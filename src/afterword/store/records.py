@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from afterword.models import Day, Draft, FollowUp, Language, Notes, Role, ScenarioId
 from afterword.models import Outcome as NotesOutcome
@@ -77,7 +77,7 @@ class InterviewRound(BaseModel):
     stage: str | None = None
     format: str | None = None
     channel: str = "email"
-    interviewers: list[str] = []
+    interviewers: list[str] = Field(default_factory=list)
 
 
 class Application(BaseModel):
@@ -90,7 +90,7 @@ class Application(BaseModel):
     archived: dt.datetime | None = None
     created: dt.datetime
     updated: dt.datetime
-    events: list[Event] = []
+    events: list[Event] = Field(default_factory=list)
     """Sends and replies that stand (undone sends left out), in the order they were recorded."""
 
     @property

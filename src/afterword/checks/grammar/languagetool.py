@@ -13,19 +13,18 @@ import shutil
 import threading
 import time
 from collections.abc import Collection
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from language_tool_python import LanguageTool
-from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
-from language_tool_python.exceptions import LanguageToolError
-from language_tool_python.match import Match
 
 from afterword.checks.grammar.offline_en import merge
 from afterword.dictionary import user_words
 from afterword.models import Issue, Severity
 
 if TYPE_CHECKING:
+    from language_tool_python import LanguageTool
+    from language_tool_python.match import Match
+
     from afterword.checks.grammar import GrammarChecker
 
 LANG_TAGS = {"en": "en-US", "ja": "ja-JP"}
@@ -34,14 +33,34 @@ RETRY_AFTER = 60.0  # seconds on the offline checker after LanguageTool failed
 _STYLE_CATEGORIES = {"STYLE", "TYPOGRAPHY", "REDUNDANCY", "PLAIN_ENGLISH", "REPETITIONS_STYLE",
                      "WIKIPEDIA", "GENDER_NEUTRALITY"}  # fmt: skip
 _STYLE_TYPES = {"style", "typographical", "whitespace", "register", "locale-violation"}
-# Errors a server (or a missing one) produces: our own, HTTP/IO, a bad body, an unknown language.
-LT_ERRORS = (LanguageToolError, OSError, ValueError, KeyError, TypeError)
+# language_tool_python (with requests) is imported only where a client is made (≈ 90 ms), so a
+# machine without Java or LanguageTool never pays for it.
 
 
-class _Client(LanguageTool):
-    """language_tool_python's client with a 15 s timeout (its own waits 300 s)."""
+def _errors(*extra: type[BaseException]) -> tuple[type[BaseException], ...]:
+    """Errors a server (or a missing one) produces: its own, HTTP/IO, a bad body, an unknown
+    language (and `extra`)."""
+    from language_tool_python.exceptions import LanguageToolError
 
-    _TIMEOUT = 15  # type: ignore[assignment]
+    return (LanguageToolError, OSError, ValueError, KeyError, TypeError, *extra)
+
+
+def _default_version() -> str:
+    from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION
+
+    return str(LTP_DOWNLOAD_VERSION)
+
+
+@lru_cache(maxsize=1)
+def _client_class() -> type[LanguageTool]:
+    from language_tool_python import LanguageTool
+
+    class Client(LanguageTool):
+        """language_tool_python's client with a 15 s timeout (its own waits 300 s)."""
+
+        _TIMEOUT = 15  # type: ignore[assignment]
+
+    return Client
 
 
 class Unavailable(Exception):
@@ -60,10 +79,12 @@ def java_available() -> bool:
 def installed_version() -> str | None:
     """The newest LanguageTool already on disk, or None (looks only; never downloads)."""
     if os.environ.get("LTP_JAR_DIR_PATH"):
-        return LTP_DOWNLOAD_VERSION
+        return _default_version()
     folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
     if not folder.is_dir():
         return None
+    from language_tool_python.download_lt import LocalLanguageTool
+
     latest = LocalLanguageTool.get_latest_installed_version()
     return latest.version_name if latest else None
 
@@ -78,7 +99,7 @@ def _reason(exc: BaseException) -> str:
     status = re.search(r"\b([45]\d\d)\b", text)
     if status:
         return f"HTTP {status.group(1)}"
-    return "server error" if isinstance(exc, LanguageToolError) else exc.__class__.__name__
+    return "server error" if isinstance(exc, _errors()[0]) else exc.__class__.__name__
 
 
 class LocalServer:
@@ -98,10 +119,11 @@ class LocalServer:
 
     def _start(self) -> None:
         try:
-            tool = _Client("en-US", language_tool_download_version=self.version or LTP_DOWNLOAD_VERSION)
+            version = self.version or _default_version()
+            tool = _client_class()("en-US", language_tool_download_version=version)
             self._base = f"http://{tool.host}:{tool.port}/"
             self._clients["en-US"] = tool
-        except (*LT_ERRORS, RuntimeError) as exc:
+        except _errors(RuntimeError) as exc:
             self.error = _reason(exc)
         finally:
             self._done.set()
@@ -127,7 +149,7 @@ class LocalServer:
             raise Unavailable(self.error)
         with self._lock:
             if tag not in self._clients:
-                self._clients[tag] = _Client(tag, remote_server=self._base)
+                self._clients[tag] = _client_class()(tag, remote_server=self._base)
             return self._clients[tag]
 
 
@@ -218,7 +240,7 @@ class LanguageToolChecker:
             return self._server.client(tag)
         with self._lock:
             if tag not in self._clients:
-                self._clients[tag] = _Client(tag, remote_server=self._url)
+                self._clients[tag] = _client_class()(tag, remote_server=self._url)
             return self._clients[tag]
 
     def _offline(
@@ -237,7 +259,7 @@ class LanguageToolChecker:
             matches = self._client(language_tag(language)).check(text)
         except Unavailable as exc:
             return self._offline(text, language, vocabulary, str(exc), role)
-        except LT_ERRORS as exc:
+        except _errors() as exc:
             self._failed_at = time.monotonic()
             return self._offline(text, language, vocabulary, f"failed: {_reason(exc)}", role)
         self._failed_at = None
