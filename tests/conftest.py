@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_data"
-FIXTURES = ROOT / "tests" / "fixtures"  # real wire responses, copied from ../shared (README there)
+FIXTURES = ROOT / "tests" / "fixtures"  # real wire responses, recorded upstream (sources and licences: tests/fixtures/README.md)
 
 
 @pytest.fixture(autouse=True)

@@ -68,9 +68,12 @@ def _step(app: Application, today: dt.date) -> NextStep:
     return next_step(app, today, _grace())
 
 
-def _next_line(step: NextStep, today: dt.date) -> str:
+def _next_line(app: Application) -> str:
+    """`Next: status-check to Priya Raman, in 5 days (2026-12-10)`, as the planner decides today."""
     from afterword.planner import when
 
+    today = dt.date.today()
+    step = _step(app, today)
     if step.action is None or step.due is None:
         return f"Next: nothing to send — {step.reason}"
     whom = f" to {', '.join(step.recipients)}" if step.recipients else ""
@@ -97,7 +100,7 @@ def run_track(args: argparse.Namespace) -> int:
         print(f"Decision timeline: “{t.understood}” → {t.date.isoformat()} ({t.meaning})")
     else:
         print(f"Decision timeline: not read — {t.reason}")
-    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(_next_line(app))
     return 0
 
 
@@ -174,7 +177,7 @@ def run_sent(args: argparse.Namespace) -> int:
         print(f"Recorded {args.scenario}{_whom(new)} ({app.company}) on {day.isoformat()}")
     else:
         print(f"Already recorded: {args.scenario} ({app.company}) on {day.isoformat()} — nothing changed")
-    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(_next_line(app))
     return 0
 
 
@@ -185,7 +188,7 @@ def run_unsend(args: argparse.Namespace) -> int:
     app = store.get_application(app_id)
     first = undone[0]
     print(f"Undid {first.scenario}{_whom(undone)} ({app.company}) of {first.date.isoformat()}")
-    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(_next_line(app))
     return 0
 
 
@@ -201,7 +204,7 @@ def run_reply(args: argparse.Namespace) -> int:
     store.record_reply(app_id, args.outcome, day, warm=args.warm)
     app = store.get_application(app_id)
     print(f"Recorded {args.outcome} from {app.company} on {day.isoformat()}")
-    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(_next_line(app))
     return 0
 
 
@@ -218,7 +221,7 @@ def _unreply(args: argparse.Namespace) -> int:
                          "see what was recorded with `afterword apps`")  # fmt: skip
     app = store.get_application(app_id)
     print(f"Undid {undone[0].outcome} from {app.company} of {undone[0].date.isoformat()}")
-    print(_next_line(_step(app, dt.date.today()), dt.date.today()))
+    print(_next_line(app))
     return 0
 
 
