@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_data"
-FIXTURES = ROOT / "tests" / "fixtures"  # real wire responses, recorded upstream (sources and licences: tests/fixtures/README.md)
+# real wire responses, recorded upstream (sources and licences: tests/fixtures/README.md)
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 @pytest.fixture(autouse=True)
