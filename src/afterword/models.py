@@ -49,6 +49,13 @@ Day = Annotated[dt.date, AfterValidator(_sane_day)]
 """A date in notes: 1900–2100 (a typo such as 9999 must not reach the planner)."""
 
 
+def checked_day(day: dt.date, what: str) -> dt.date:
+    """A date typed outside the notes (`--today`, a send's or a reply's date), in the same range."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(f"{what}: {day.isoformat()} is outside 1900–2100", "check the year")
+    return day
+
+
 class _Strict(BaseModel):
     """Unknown fields are an error (a typo must not silently drop a note); text has a size limit."""
 

@@ -19,15 +19,13 @@ if TYPE_CHECKING:
 
 def _date(text: str, flag: str) -> dt.date:
     """A date typed on the command line, in the same 1900–2100 range as dates in notes."""
-    from afterword.models import FIRST_DAY, LAST_DAY
+    from afterword.models import checked_day
 
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise InputError(f"{flag} {text!r}: not a date", "write it as YYYY-MM-DD") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise InputError(f"{flag}: {day} is outside 1900–2100", "check the year")
-    return day
+    return checked_day(day, flag)
 
 
 def _today(args: argparse.Namespace) -> dt.date:

@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -29,8 +29,8 @@ from afterword.models import (
     CANDIDATE_SCENARIOS,
     RECRUITER_SCENARIOS,
     SCENARIOS,
-    Day,
     Notes,
+    checked_day,
 )
 from afterword.store.backup import checked_backup
 from afterword.store.files import app_of, now
@@ -48,7 +48,6 @@ from afterword.store.storage import atomic_write_json, read_json, set_aside
 from afterword.store.versions import DraftVersions
 
 FILE_NAME = "afterword.json"
-_DAY: TypeAdapter[dt.date] = TypeAdapter(Day)
 
 
 class Store(DraftVersions):
@@ -161,7 +160,7 @@ class Store(DraftVersions):
         """Record a follow-up as sent — to `to`, or to every recipient of the scenario (a
         thank-you: each interviewer). Returns the new sends; one already recorded for the same
         person, scenario and day is not recorded twice."""
-        day = _checked_date(date, "--date")
+        day = checked_day(date, "--date")
         with self._tx() as db:
             app = self._load(db, app_id)[0]
             allowed = RECRUITER_SCENARIOS if app.role == "recruiter" else CANDIDATE_SCENARIOS
@@ -219,7 +218,7 @@ class Store(DraftVersions):
         """Record a reply or an outcome (replied, next-round, rejected, offer, withdrawn)."""
         if outcome not in OUTCOMES:
             raise InputError(f"unknown outcome {outcome!r}", f"choose one of: {', '.join(OUTCOMES)}")
-        day = _checked_date(date, "--date")
+        day = checked_day(date, "--date")
         with self._tx() as db:
             self._app_doc(db, app_id)
             batch = uuid.uuid4().hex[:12]
@@ -377,11 +376,3 @@ def _same_notes(saved: Any, notes: Notes) -> bool:
         return Notes.model_validate(saved) == notes
     except ValidationError:
         return False
-
-
-def _checked_date(day: dt.date, flag: str) -> dt.date:
-    """A date typed for a send or a reply, in the range notes allow (models.Day)."""
-    try:
-        return _DAY.validate_python(day)
-    except ValidationError as exc:
-        raise InputError(f"{flag} {exc.errors()[0]['msg']}") from None
